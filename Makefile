@@ -1,0 +1,55 @@
+# Two commands set up everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WORKERS ?= 2
+SEEDS ?= seeds
+
+.PHONY: run test lint install install-dev migrate static seed serve bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# A local secret key, made once and kept out of git.
+.secret_key:
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+migrate: install .secret_key
+	SECRET_KEY="$$(cat .secret_key)" $(PY) manage.py migrate --noinput
+
+static: install .secret_key
+	SECRET_KEY="$$(cat .secret_key)" $(PY) manage.py collectstatic --noinput --verbosity 0
+
+seed: migrate
+	SECRET_KEY="$$(cat .secret_key)" $(PY) manage.py import_articles --if-empty $(SEEDS)
+
+serve: install .secret_key
+	SECRET_KEY="$$(cat .secret_key)" $(VENV)/bin/gunicorn archive.wsgi:application \
+		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --timeout 60 \
+		--access-logfile - --error-logfile -
+
+run: migrate static seed serve
+
+test: install-dev
+	$(VENV)/bin/pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	SECRET_KEY=lint $(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,76 @@
+"""What every curated record shares: a review status and timestamps."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ReviewStatus(models.TextChoices):
+    """Where a record stands in an editor's review."""
+
+    DRAFT = "draft", "Draft"
+    REVIEWED = "reviewed", "Reviewed"
+    REJECTED = "rejected", "Rejected"
+
+
+class CuratedQuerySet(models.QuerySet):
+    """Filters shared by every curated record."""
+
+    def visible(self) -> CuratedQuerySet:
+        """Return the records researchers may see: rejected ones are hidden, not deleted."""
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+    def reviewed(self) -> CuratedQuerySet:
+        """Return the records an editor has checked."""
+        return self.filter(status=ReviewStatus.REVIEWED)
+
+
+class Curated(models.Model):
+    """Abstract base: review status and timestamps.
+
+    A rejected record is kept rather than deleted so that a later import recognises it and
+    does not bring the false positive back.
+    """
+
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_reviewed(self) -> bool:
+        """Whether an editor has checked this record, so imports must leave it alone."""
+        return self.status == ReviewStatus.REVIEWED
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gives."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class PassageMixin(models.Model):
+    """A character span in a source article: the passage a record was read from."""
+
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def passage(self) -> str:
+        """Return the passage of the source article this record was read from."""
+        article = getattr(self, "article", None)
+        if article is None or self.start is None or self.end is None:
+            return ""
+        return article.text[self.start : self.end]

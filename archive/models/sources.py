@@ -1,0 +1,40 @@
+"""Articles: the source texts every record comes from."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from .base import Curated, CuratedQuerySet
+
+
+class ArticleQuerySet(CuratedQuerySet):
+    """Reusable filters over articles."""
+
+    def by_outlet(self, outlet: str) -> ArticleQuerySet:
+        """Return the articles of one outlet, ignoring case."""
+        return self.filter(outlet__iexact=outlet)
+
+
+class Article(Curated):
+    """A source text, as imported; every extracted record points back to one or more."""
+
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True, db_index=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    text = models.TextField(help_text="The cleaned article text; every span points into it.")
+    file_name = models.CharField(max_length=255, db_index=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "file_name", "id"]
+
+    def __str__(self) -> str:
+        return self.title or self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article_detail", args=[self.pk])

@@ -1,0 +1,24 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """A staff account in the Editors group, as `create_editor` makes it."""
+    from archive.roles import ensure_editors_group
+
+    user = django_user_model.objects.create_user(
+        username="editor", password="a-long-editor-password", is_staff=True
+    )
+    user.groups.add(ensure_editors_group())
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """A test client logged in as an editor."""
+    client.force_login(editor)
+    return client

@@ -1,0 +1,144 @@
+"""The import service: files or texts in, records out, one transaction per article.
+
+The management command and the admin page both call `articles_import`, so what an editor
+previews is exactly what the command would do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.core.exceptions import ValidationError
+
+from archive.ingest.load import OfficialIndex, load_extraction
+from archive.ingest.pipeline import extract_bytes
+from archive.ingest.report import ARTICLE_FAILED, ArticleOutcome, ImportReport
+from archive.ingest.types import IngestError
+from archive.models import Article
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """One article to import: a name for messages and a way to read its bytes."""
+
+    name: str
+    read: Callable[[], bytes]
+
+    @classmethod
+    def from_bytes(cls, name: str, data: bytes) -> ImportSource:
+        return cls(name=name, read=lambda: data)
+
+    @classmethod
+    def from_path(cls, path: Path) -> ImportSource:
+        return cls(name=path.name, read=path.read_bytes)
+
+
+class _DryRunRollback(Exception):
+    """Raised to undo a whole dry run once every article has been previewed."""
+
+
+def sources_from_paths(paths: Sequence[str | Path]) -> tuple[list[ImportSource], list[str]]:
+    """Expand files and folders (every .txt inside, sorted) into sources.
+
+    Returns the sources and the problems found (a missing path, a link leading out of its
+    folder); a problem skips that path only.
+    """
+    sources: list[ImportSource] = []
+    problems: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            root = path.resolve()
+            for child in sorted(path.rglob("*.txt")):
+                real = child.resolve()
+                if not real.is_relative_to(root):
+                    problems.append(f"{child}: skipped, it links outside {path}")
+                elif real.is_file():
+                    sources.append(ImportSource.from_path(child))
+        elif path.is_file():
+            sources.append(ImportSource.from_path(path))
+        elif path.exists():
+            problems.append(f"{path}: skipped, not a regular file or folder")
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return sources, problems
+
+
+def _import_one(
+    source: ImportSource,
+    *,
+    index: OfficialIndex,
+    reprocess: bool,
+    max_bytes: int,
+) -> ArticleOutcome:
+    outcome = ArticleOutcome(source=source.name, status=ARTICLE_FAILED)
+    try:
+        data = source.read()
+        extraction = extract_bytes(data, file_name=source.name, max_bytes=max_bytes)
+    except IngestError as error:
+        outcome.message = f"{source.name}: {error}"
+        return outcome
+    except OSError as error:
+        outcome.message = f"{source.name}: cannot be read ({error.strerror or error})"
+        return outcome
+    if not extraction.meetings:
+        outcome.message = f"{source.name}: no meeting between two states was found in the text"
+        return outcome
+    try:
+        with transaction.atomic():
+            load_extraction(extraction, index=index, outcome=outcome, reprocess=reprocess)
+    except (DatabaseError, ValidationError) as error:
+        index.invalidate()
+        outcome.status = ARTICLE_FAILED
+        outcome.changes.clear()
+        outcome.message = f"{source.name}: not imported, the database refused it ({error})"
+        logger.exception("Import of %s failed", source.name)
+    return outcome
+
+
+def articles_import(
+    *,
+    sources: Iterable[ImportSource],
+    dry_run: bool = False,
+    reprocess: bool = False,
+    max_bytes: int | None = None,
+    on_progress: Callable[[ArticleOutcome], None] | None = None,
+) -> ImportReport:
+    """Import articles, each in its own transaction; a failed one never stops the others.
+
+    A dry run does the same work inside one outer transaction and rolls it all back, so its
+    report says exactly what a real run would create, change or leave alone.
+    """
+    report = ImportReport(dry_run=dry_run)
+    limit = max_bytes if max_bytes is not None else settings.ARCHIVE_IMPORT_MAX_BYTES
+    index = OfficialIndex()
+
+    def run() -> None:
+        for source in sources:
+            outcome = _import_one(source, index=index, reprocess=reprocess, max_bytes=limit)
+            report.outcomes.append(outcome)
+            if on_progress is not None:
+                on_progress(outcome)
+
+    if not dry_run:
+        run()
+        return report
+    try:
+        with transaction.atomic():
+            run()
+            raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return report
+
+
+def archive_is_empty() -> bool:
+    """Whether no article has been imported yet (make run seeds only an empty archive)."""
+    return not Article.objects.exists()

@@ -1,0 +1,700 @@
+"""Extraction -> database: the one ingest stage that knows the ORM.
+
+Resolution happens here, in this order, for every extracted record:
+1. provenance: a record already read from the same passage of the same article (re-imports);
+2. the archive: the same person by name variants, country and title; the same meeting by
+   country pair, compatible dates, city and shared participants; the same agreement or
+   institution by normalised name;
+3. otherwise a new draft record.
+Curation is sticky: a reviewed record is never changed (new links and sources may be added),
+a rejected one is never brought back, and a name merged away resolves to the record it was
+merged into (merges turn names into aliases).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from archive.models import (
+    Agreement,
+    AgreementSource,
+    AgreementStatus,
+    Article,
+    DatePrecision,
+    Institution,
+    InstitutionAlias,
+    InstitutionKind,
+    Meeting,
+    MeetingKind,
+    MeetingSource,
+    Official,
+    OfficialAlias,
+    OfficialMention,
+    Participation,
+    ReviewStatus,
+    Statement,
+)
+
+from .report import (
+    ARTICLE_NEW,
+    ARTICLE_REPROCESSED,
+    ARTICLE_UNCHANGED,
+    CHANGED,
+    LEFT_ALONE,
+    NEW,
+    SUPPRESSED,
+    UNCHANGED,
+    ArticleOutcome,
+)
+from .resolve import PersonRef, name_key, person_match_score
+from .types import (
+    AgreementExtraction,
+    DatePoint,
+    Extraction,
+    InstitutionExtraction,
+    MeetingExtraction,
+    PersonExtraction,
+)
+
+# A candidate official must score at least this to be taken as the same person.
+PERSON_MATCH_THRESHOLD = 0.75
+# How far apart two reports of one meeting may date it, in days.
+MEETING_DATE_SLACK = datetime.timedelta(days=2)
+
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^the\s+")
+
+
+def content_hash(text: str) -> str:
+    """Return the identity of an article's text: importing the same text twice is a no-op."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def institution_key(name: str) -> str:
+    """Normalise an institution or agreement name for matching (case, accents, punctuation)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = plain.replace("’", "'").replace("'s ", " ")
+    plain = _SPACES.sub(" ", _NON_WORD.sub(" ", plain)).strip()
+    return _LEADING_ARTICLE.sub("", plain)
+
+
+def _tokens(name: str) -> set[str]:
+    return {token for token in name_key(name).split() if len(token) >= 3}
+
+
+@dataclass
+class _OfficialEntry:
+    """What the index knows of one official."""
+
+    id: int
+    names: set[str] = field(default_factory=set)
+    country: str = ""
+    title: str = ""
+
+    def ref(self) -> PersonRef:
+        return PersonRef(names=tuple(sorted(self.names)), country=self.country or None,
+                         title=self.title or None)
+
+
+class OfficialIndex:
+    """Officials by name token, for matching people across the archive.
+
+    Loaded once per import run: looking every person up in the alias table would cost a scan
+    per person. It is dropped (and reloaded on next use) whenever a transaction rolls back.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[int, _OfficialEntry] | None = None
+        self._by_token: dict[str, set[int]] = defaultdict(set)
+
+    def invalidate(self) -> None:
+        """Forget everything: the database is the truth again."""
+        self._entries = None
+        self._by_token = defaultdict(set)
+
+    def _ensure_loaded(self) -> dict[int, _OfficialEntry]:
+        if self._entries is None:
+            self._entries = {}
+            rows = Official.objects.values_list("id", "name", "country", "title")
+            for official_id, name, country, title in rows.iterator(chunk_size=2000):
+                self.put(official_id, names=[name], country=country, title=title)
+            aliases = OfficialAlias.objects.values_list("official_id", "name")
+            for official_id, name in aliases.iterator(chunk_size=2000):
+                self.put(official_id, names=[name])
+        return self._entries
+
+    def put(
+        self, official_id: int, *, names: Iterable[str], country: str = "", title: str = ""
+    ) -> None:
+        """Add or refresh an official's names, country and title."""
+        entries = self._ensure_loaded()
+        entry = entries.setdefault(official_id, _OfficialEntry(official_id))
+        for name in names:
+            if name:
+                entry.names.add(name)
+                for token in _tokens(name):
+                    self._by_token[token].add(official_id)
+        entry.country = country or entry.country
+        entry.title = title or entry.title
+
+    def find(self, ref: PersonRef, *, exclude: set[int] = frozenset()) -> int | None:
+        """Return the id of the official that best matches ref, if one matches well enough."""
+        entries = self._ensure_loaded()
+        candidate_ids: set[int] = set()
+        for name in ref.names:
+            for token in _tokens(name):
+                candidate_ids |= self._by_token.get(token, set())
+        best_id, best_score = None, PERSON_MATCH_THRESHOLD
+        for official_id in sorted(candidate_ids - set(exclude)):
+            score = person_match_score(ref, entries[official_id].ref())
+            if score >= best_score + (1e-9 if best_id is not None else 0):
+                best_id, best_score = official_id, score
+        return best_id
+
+
+def _date_rank(precision: str, date_text: str) -> int:
+    """Order dates by how much they say, so a better date replaces a vaguer one."""
+    return {
+        DatePrecision.DAY: 4,
+        DatePrecision.MONTH: 3,
+        DatePrecision.YEAR: 2,
+    }.get(precision, 1 if date_text else 0)
+
+
+def _date_fields(start: DatePoint | None, end: DatePoint | None) -> dict:
+    """Turn extracted date points into Meeting date fields; a year never guessed stays text."""
+    fields = {
+        "start_date": None,
+        "end_date": None,
+        "date_precision": DatePrecision.UNKNOWN,
+        "date_text": "",
+    }
+    if start is None:
+        return fields
+    text = start.text
+    if end is not None and end.text and end.text not in text:
+        text = f"{text} – {end.text}"
+    fields["date_text"] = text[:200]
+    if start.value is not None and start.year_known:
+        fields["start_date"] = start.value
+        fields["date_precision"] = start.precision
+        if end is not None and end.value is not None and end.year_known and end.value >= start.value:
+            fields["end_date"] = end.value
+    return fields
+
+
+def _choice(value: str | None, choices, default: str) -> str:
+    return value if value in choices.values else default
+
+
+class ArticleLoader:
+    """Loads one article's extraction inside the caller's transaction."""
+
+    def __init__(
+        self, extraction: Extraction, *, index: OfficialIndex, outcome: ArticleOutcome
+    ) -> None:
+        self.extraction = extraction
+        self.document = extraction.document
+        self.index = index
+        self.outcome = outcome
+        self.article: Article | None = None
+        self.institutions: dict[str, Institution | None] = {}
+        self.officials: dict[str, Official | None] = {}
+        self.meetings: list[Meeting | None] = []
+
+    # -- article -------------------------------------------------------------------------
+
+    def load(self, *, reprocess: bool = False) -> None:
+        """Write the article and everything extracted from it."""
+        digest = content_hash(self.document.text)
+        article = Article.objects.filter(content_hash=digest).first()
+        if article is not None and not reprocess:
+            self.outcome.status = ARTICLE_UNCHANGED
+            self.outcome.article_id = article.pk
+            self.outcome.message = f"already imported as article {article.pk}"
+            return
+        if article is None:
+            article = Article.objects.create(
+                title=(self.document.title or "")[:500],
+                outlet=(self.document.outlet or "")[:200],
+                url=(self.document.url or "")[:1000],
+                published=self.document.published,
+                text=self.document.text,
+                file_name=self.document.file_name[:255],
+                content_hash=digest,
+            )
+            self.outcome.status = ARTICLE_NEW
+        else:
+            self.outcome.status = ARTICLE_REPROCESSED
+        self.article = article
+        self.outcome.article_id = article.pk
+        for institution in self.extraction.institutions:
+            self.institution_for(institution.name, extraction=institution)
+        for person in self.extraction.people:
+            self.officials[person.key] = self._load_official(person)
+        for position, meeting in enumerate(self.extraction.meetings):
+            self.meetings.append(self._load_meeting(meeting, position))
+        for statement in self.extraction.statements:
+            self._load_statement(statement)
+        for agreement in self.extraction.agreements:
+            self._load_agreement(agreement)
+
+    # -- institutions --------------------------------------------------------------------
+
+    def institution_for(
+        self, name: str | None, *, extraction: InstitutionExtraction | None = None
+    ) -> Institution | None:
+        """Resolve an institution by name, creating it when the archive has none."""
+        if not name:
+            return None
+        key = institution_key(name)
+        if not key:
+            return None
+        if key in self.institutions:
+            return self.institutions[key]
+        if extraction is not None and extraction.kind == InstitutionKind.NEWS_AGENCY:
+            self.institutions[key] = None
+            return None
+        institution = (
+            Institution.objects.filter(name_key=key).order_by("id").first()
+            or Institution.objects.filter(aliases__name_key=key).order_by("id").first()
+        )
+        country = (extraction.country if extraction else None) or ""
+        kind = _choice(extraction.kind if extraction else None, InstitutionKind, "other")
+        if institution is None:
+            institution = Institution(name=name[:300], name_key=key, country=country, kind=kind)
+            institution.full_clean()
+            institution.save()
+            self.outcome.record("institutions", name, NEW)
+        elif institution.status == ReviewStatus.REJECTED:
+            self.outcome.record("institutions", name, SUPPRESSED)
+            self.institutions[key] = None
+            return None
+        elif institution.status == ReviewStatus.REVIEWED:
+            self.outcome.record("institutions", institution.name, LEFT_ALONE)
+        else:
+            changed = []
+            if country and not institution.country:
+                institution.country = country
+                changed.append("country")
+            if kind != "other" and institution.kind == "other":
+                institution.kind = kind
+                changed.append("kind")
+            if changed:
+                institution.save(update_fields=[*changed, "updated_at"])
+            self.outcome.record(
+                "institutions", institution.name, CHANGED if changed else UNCHANGED,
+                ", ".join(changed),
+            )
+        if institution_key(institution.name) != key:
+            InstitutionAlias.objects.get_or_create(
+                institution=institution, name_key=key, defaults={"name": name[:300]}
+            )
+        institution.articles.add(self.article)
+        self.institutions[key] = institution
+        return institution
+
+    # -- officials -----------------------------------------------------------------------
+
+    def _load_official(self, person: PersonExtraction) -> Official | None:
+        names = [person.name, *person.aliases]
+        official = self._official_by_provenance(person)
+        if official is None:
+            taken = {o.pk for o in self.officials.values() if o is not None}
+            ref = PersonRef(names=tuple(names), country=person.country, title=person.title)
+            official_id = self.index.find(ref, exclude=taken)
+            official = Official.objects.filter(pk=official_id).first() if official_id else None
+        institution = self.institution_for(person.institution)
+        if official is None:
+            official = Official(
+                name=person.name[:200],
+                name_key=name_key(person.name)[:200],
+                country=person.country or "",
+                title=(person.title or "")[:300],
+                rank=(person.rank or "")[:100],
+                institution=institution,
+                is_official=person.is_official,
+            )
+            official.full_clean()
+            official.save()
+            self.outcome.record("officials", official.name, NEW)
+        elif official.status == ReviewStatus.REJECTED:
+            self.outcome.record("officials", official.name, SUPPRESSED)
+            return None
+        elif official.status == ReviewStatus.REVIEWED:
+            self.outcome.record("officials", official.name, LEFT_ALONE)
+        else:
+            self._update_official(official, person, institution)
+        for name in names:
+            key = name_key(name)
+            if key and key != official.name_key:
+                OfficialAlias.objects.get_or_create(
+                    official=official, name_key=key[:200], defaults={"name": name[:200]}
+                )
+        for mention in person.mentions:
+            OfficialMention.objects.get_or_create(
+                official=official,
+                article=self.article,
+                start=mention.span.start,
+                defaults={
+                    "end": mention.span.end,
+                    "name_as_written": mention.text[:200],
+                    "title_as_written": (mention.title_as_written or "")[:300],
+                },
+            )
+        self.index.put(official.pk, names=[official.name, *names], country=official.country,
+                       title=official.title)
+        return official
+
+    def _official_by_provenance(self, person: PersonExtraction) -> Official | None:
+        starts = [mention.span.start for mention in person.mentions]
+        mention = (
+            OfficialMention.objects.filter(article=self.article, start__in=starts)
+            .select_related("official")
+            .first()
+        )
+        return mention.official if mention else None
+
+    def _update_official(
+        self, official: Official, person: PersonExtraction, institution: Institution | None
+    ) -> None:
+        changed = []
+        # A fuller name becomes the canonical one ("Khatami" -> "Amir Hatami"); the shorter
+        # stays an alias.
+        if len(person.name.split()) > len(official.name.split()):
+            OfficialAlias.objects.get_or_create(
+                official=official, name_key=official.name_key or name_key(official.name),
+                defaults={"name": official.name},
+            )
+            official.name = person.name[:200]
+            official.name_key = name_key(person.name)[:200]
+            changed += ["name", "name_key"]
+        for field_name, value in (
+            ("country", person.country),
+            ("title", person.title),
+            ("rank", person.rank),
+        ):
+            if value and not getattr(official, field_name):
+                setattr(official, field_name, value)
+                changed.append(field_name)
+        if institution is not None and official.institution_id is None:
+            official.institution = institution
+            changed.append("institution")
+        if person.is_official and not official.is_official:
+            official.is_official = True
+            changed.append("is_official")
+        if changed:
+            official.full_clean()
+            official.save(update_fields=[*changed, "updated_at"])
+        self.outcome.record(
+            "officials", official.name, CHANGED if changed else UNCHANGED, ", ".join(changed)
+        )
+
+    # -- meetings ------------------------------------------------------------------------
+
+    def _load_meeting(self, extracted: MeetingExtraction, position: int) -> Meeting | None:
+        participants = [
+            (self.officials.get(p.person_key), p) for p in extracted.participants
+        ]
+        participant_ids = {o.pk for o, _ in participants if o is not None}
+        date_fields = _date_fields(extracted.start, extracted.end)
+        countries = sorted(c for c in extracted.countries if c)[:2]
+        meeting = self._meeting_by_provenance(extracted) or self._matching_meeting(
+            countries, date_fields, extracted.city, participant_ids
+        )
+        venue = self.institution_for(extracted.venue)
+        if meeting is None:
+            meeting = Meeting(
+                **date_fields,
+                city=(extracted.city or "")[:120],
+                venue=venue,
+                country_a=countries[0] if countries else "",
+                country_b=countries[1] if len(countries) > 1 else "",
+                kind=_choice(extracted.kind, MeetingKind, "other"),
+                summary=extracted.summary or "",
+            )
+            meeting.full_clean()
+            meeting.save()
+            self.outcome.record("meetings", str(meeting), NEW)
+        elif meeting.status == ReviewStatus.REJECTED:
+            self.outcome.record("meetings", str(meeting), SUPPRESSED)
+            return None
+        elif meeting.status == ReviewStatus.REVIEWED:
+            self.outcome.record("meetings", str(meeting), LEFT_ALONE)
+        else:
+            self._update_meeting(meeting, extracted, date_fields, venue, countries)
+        MeetingSource.objects.get_or_create(
+            meeting=meeting,
+            article=self.article,
+            defaults={"start": extracted.span.start, "end": extracted.span.end},
+        )
+        for official, participant in participants:
+            if official is None:
+                continue
+            Participation.objects.get_or_create(
+                meeting=meeting,
+                official=official,
+                defaults={
+                    "delegation_country": participant.delegation_country or official.country,
+                    "title_as_written": (participant.title_as_written or "")[:300],
+                    "article": self.article,
+                    "start": participant.span.start,
+                    "end": participant.span.end,
+                },
+            )
+        return meeting
+
+    def _meeting_by_provenance(self, extracted: MeetingExtraction) -> Meeting | None:
+        source = (
+            MeetingSource.objects.filter(article=self.article, start=extracted.span.start)
+            .select_related("meeting")
+            .first()
+        )
+        return source.meeting if source else None
+
+    def _matching_meeting(
+        self,
+        countries: list[str],
+        date_fields: dict,
+        city: str | None,
+        participant_ids: set[int],
+    ) -> Meeting | None:
+        """Find a meeting another article already reported: same two states, dates that do
+        not contradict, the same city when both give one, and shared participants."""
+        if len(countries) < 2 or not participant_ids:
+            return None
+        pair = Q(country_a=countries[0], country_b=countries[1]) | Q(
+            country_a=countries[1], country_b=countries[0]
+        )
+        candidates = Meeting.objects.filter(pair)
+        start = date_fields["start_date"]
+        if start is not None:
+            end = date_fields["end_date"] or start
+            candidates = candidates.filter(
+                Q(start_date__isnull=True)
+                | Q(start_date__lte=end + MEETING_DATE_SLACK)
+                & (
+                    Q(end_date__gte=start - MEETING_DATE_SLACK)
+                    | Q(end_date__isnull=True, start_date__gte=start - MEETING_DATE_SLACK)
+                )
+            )
+        if city:
+            candidates = candidates.filter(Q(city="") | Q(city__iexact=city))
+        candidates = list(candidates.order_by("-id")[:200])
+        if not candidates:
+            return None
+        shared: dict[int, int] = defaultdict(int)
+        rows = Participation.objects.filter(
+            meeting__in=candidates, official_id__in=participant_ids
+        ).values_list("meeting_id", flat=True)
+        for meeting_id in rows:
+            shared[meeting_id] += 1
+        # Two shared participants make a match; one is enough when the days agree exactly.
+        best, best_shared = None, 0
+        for meeting in candidates:
+            count = shared.get(meeting.pk, 0)
+            needed = 1 if start is not None and meeting.start_date == start else 2
+            needed = min(needed, len(participant_ids))
+            if count >= needed and count > best_shared:
+                best, best_shared = meeting, count
+        return best
+
+    def _update_meeting(
+        self,
+        meeting: Meeting,
+        extracted: MeetingExtraction,
+        date_fields: dict,
+        venue: Institution | None,
+        countries: list[str],
+    ) -> None:
+        changed = []
+        new_rank = _date_rank(date_fields["date_precision"], date_fields["date_text"])
+        if new_rank > _date_rank(meeting.date_precision, meeting.date_text):
+            for key, value in date_fields.items():
+                setattr(meeting, key, value)
+            changed += list(date_fields)
+        if extracted.city and not meeting.city:
+            meeting.city = extracted.city[:120]
+            changed.append("city")
+        if venue is not None and meeting.venue_id is None:
+            meeting.venue = venue
+            changed.append("venue")
+        if meeting.kind == MeetingKind.OTHER and extracted.kind in MeetingKind.values:
+            if extracted.kind != MeetingKind.OTHER:
+                meeting.kind = extracted.kind
+                changed.append("kind")
+        if extracted.summary and not meeting.summary:
+            meeting.summary = extracted.summary
+            changed.append("summary")
+        if not meeting.country_a and countries:
+            meeting.country_a = countries[0]
+            meeting.country_b = countries[1] if len(countries) > 1 else ""
+            changed += ["country_a", "country_b"]
+        if changed:
+            meeting.full_clean()
+            meeting.save(update_fields=[*changed, "updated_at"])
+        self.outcome.record(
+            "meetings", str(meeting), CHANGED if changed else UNCHANGED, ", ".join(changed)
+        )
+
+    # -- statements ----------------------------------------------------------------------
+
+    def _load_statement(self, extracted) -> None:
+        speaker = self.officials.get(extracted.speaker_key) if extracted.speaker_key else None
+        meeting = None
+        if extracted.meeting_index is not None and extracted.meeting_index < len(self.meetings):
+            meeting = self.meetings[extracted.meeting_index]
+        elif len(self.meetings) == 1:
+            meeting = self.meetings[0]
+        date = self.document.published
+        if meeting is not None and meeting.date_precision == DatePrecision.DAY:
+            date = meeting.start_date
+        label = extracted.text[:80]
+        statement = Statement.objects.filter(
+            article=self.article, start=extracted.span.start
+        ).first()
+        if statement is None:
+            statement = Statement(
+                article=self.article,
+                start=extracted.span.start,
+                end=extracted.span.end,
+                text=extracted.text,
+                direct=extracted.direct,
+                speaker=speaker,
+                meeting=meeting,
+                date=date,
+            )
+            statement.full_clean()
+            statement.save()
+            self.outcome.record("statements", label, NEW)
+            return
+        if statement.status == ReviewStatus.REJECTED:
+            self.outcome.record("statements", label, SUPPRESSED)
+            return
+        if statement.status == ReviewStatus.REVIEWED:
+            self.outcome.record("statements", label, LEFT_ALONE)
+            return
+        changed = []
+        for field_name, value in (
+            ("text", extracted.text),
+            ("end", extracted.span.end),
+            ("direct", extracted.direct),
+            ("speaker", speaker),
+            ("meeting", meeting),
+        ):
+            if getattr(statement, field_name) != value:
+                setattr(statement, field_name, value)
+                changed.append(field_name)
+        if changed:
+            statement.save(update_fields=[*changed, "updated_at"])
+        self.outcome.record("statements", label, CHANGED if changed else UNCHANGED)
+
+    # -- agreements ----------------------------------------------------------------------
+
+    def _load_agreement(self, extracted: AgreementExtraction) -> None:
+        signed = extracted.signed.value if extracted.signed and extracted.signed.year_known else None
+        deadline = (
+            extracted.deadline.value
+            if extracted.deadline and extracted.deadline.year_known
+            else None
+        )
+        agreement = self._matching_agreement(extracted, signed)
+        status = _choice(extracted.status, AgreementStatus, AgreementStatus.UNKNOWN)
+        if agreement is None:
+            agreement = Agreement(
+                name=extracted.name[:300],
+                kind=(extracted.kind or "")[:100],
+                signed_date=signed,
+                signed_place=(extracted.place or "")[:120],
+                parties=list(extracted.parties),
+                deadline=deadline,
+                provisions=extracted.provisions or "",
+                agreement_status=status,
+            )
+            agreement.full_clean()
+            agreement.save()
+            self.outcome.record("agreements", agreement.name, NEW)
+        elif agreement.status == ReviewStatus.REJECTED:
+            self.outcome.record("agreements", agreement.name, SUPPRESSED)
+            return
+        elif agreement.status == ReviewStatus.REVIEWED:
+            self.outcome.record("agreements", agreement.name, LEFT_ALONE)
+        else:
+            changed = []
+            for field_name, value in (
+                ("signed_date", signed),
+                ("signed_place", (extracted.place or "")[:120]),
+                ("deadline", deadline),
+                ("provisions", extracted.provisions or ""),
+                ("kind", (extracted.kind or "")[:100]),
+            ):
+                if value and not getattr(agreement, field_name):
+                    setattr(agreement, field_name, value)
+                    changed.append(field_name)
+            if extracted.parties and not agreement.parties:
+                agreement.parties = list(extracted.parties)
+                changed.append("parties")
+            if agreement.agreement_status == AgreementStatus.UNKNOWN and status != "unknown":
+                agreement.agreement_status = status
+                changed.append("agreement_status")
+            if changed:
+                agreement.full_clean()
+                agreement.save(update_fields=[*changed, "updated_at"])
+            self.outcome.record(
+                "agreements", agreement.name, CHANGED if changed else UNCHANGED,
+                ", ".join(changed),
+            )
+        AgreementSource.objects.get_or_create(
+            agreement=agreement,
+            article=self.article,
+            defaults={"start": extracted.span.start, "end": extracted.span.end},
+        )
+        meetings = [meeting for meeting in self.meetings if meeting is not None]
+        if meetings:
+            agreement.meetings.add(*meetings)
+
+    def _matching_agreement(
+        self, extracted: AgreementExtraction, signed: datetime.date | None
+    ) -> Agreement | None:
+        source = (
+            AgreementSource.objects.filter(article=self.article, start=extracted.span.start)
+            .select_related("agreement")
+            .first()
+        )
+        if source is not None:
+            return source.agreement
+        key = institution_key(extracted.name)
+        same = Q(name__iexact=extracted.name)
+        if signed is not None:
+            same |= Q(signed_date=signed)
+        candidates = Agreement.objects.filter(same)
+        for candidate in candidates.order_by("id")[:50]:
+            if institution_key(candidate.name) == key:
+                return candidate
+            if signed and candidate.signed_date == signed and (
+                {country.code for country in candidate.parties} & set(extracted.parties)
+            ):
+                return candidate
+        return None
+
+
+def load_extraction(
+    extraction: Extraction,
+    *,
+    index: OfficialIndex,
+    outcome: ArticleOutcome,
+    reprocess: bool = False,
+) -> ArticleOutcome:
+    """Write one article's extraction; the caller owns the transaction."""
+    ArticleLoader(extraction, index=index, outcome=outcome).load(reprocess=reprocess)
+    return outcome

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 
 from archive.ingest.load import OfficialIndex, load_extraction
 from archive.ingest.pipeline import extract_bytes

@@ -102,8 +102,9 @@ class _OfficialEntry:
     title: str = ""
 
     def ref(self) -> PersonRef:
-        return PersonRef(names=tuple(sorted(self.names)), country=self.country or None,
-                         title=self.title or None)
+        return PersonRef(
+            names=tuple(sorted(self.names)), country=self.country or None, title=self.title or None
+        )
 
 
 class OfficialIndex:
@@ -188,7 +189,12 @@ def _date_fields(start: DatePoint | None, end: DatePoint | None) -> dict:
     if start.value is not None and start.year_known:
         fields["start_date"] = start.value
         fields["date_precision"] = start.precision
-        if end is not None and end.value is not None and end.year_known and end.value >= start.value:
+        if (
+            end is not None
+            and end.value is not None
+            and end.year_known
+            and end.value >= start.value
+        ):
             fields["end_date"] = end.value
     return fields
 
@@ -293,7 +299,9 @@ class ArticleLoader:
             if changed:
                 institution.save(update_fields=[*changed, "updated_at"])
             self.outcome.record(
-                "institutions", institution.name, CHANGED if changed else UNCHANGED,
+                "institutions",
+                institution.name,
+                CHANGED if changed else UNCHANGED,
                 ", ".join(changed),
             )
         if institution_key(institution.name) != key:
@@ -352,8 +360,12 @@ class ArticleLoader:
                     "title_as_written": (mention.title_as_written or "")[:300],
                 },
             )
-        self.index.put(official.pk, names=[official.name, *names], country=official.country,
-                       title=official.title)
+        self.index.put(
+            official.pk,
+            names=[official.name, *names],
+            country=official.country,
+            title=official.title,
+        )
         return official
 
     def _official_by_provenance(self, person: PersonExtraction) -> Official | None:
@@ -373,7 +385,8 @@ class ArticleLoader:
         # stays an alias.
         if len(person.name.split()) > len(official.name.split()):
             OfficialAlias.objects.get_or_create(
-                official=official, name_key=official.name_key or name_key(official.name),
+                official=official,
+                name_key=official.name_key or name_key(official.name),
                 defaults={"name": official.name},
             )
             official.name = person.name[:200]
@@ -403,9 +416,7 @@ class ArticleLoader:
     # -- meetings ------------------------------------------------------------------------
 
     def _load_meeting(self, extracted: MeetingExtraction, position: int) -> Meeting | None:
-        participants = [
-            (self.officials.get(p.person_key), p) for p in extracted.participants
-        ]
+        participants = [(self.officials.get(p.person_key), p) for p in extracted.participants]
         participant_ids = {o.pk for o, _ in participants if o is not None}
         date_fields = _date_fields(extracted.start, extracted.end)
         countries = sorted(c for c in extracted.countries if c)[:2]
@@ -529,10 +540,9 @@ class ArticleLoader:
         if venue is not None and meeting.venue_id is None:
             meeting.venue = venue
             changed.append("venue")
-        if meeting.kind == MeetingKind.OTHER and extracted.kind in MeetingKind.values:
-            if extracted.kind != MeetingKind.OTHER:
-                meeting.kind = extracted.kind
-                changed.append("kind")
+        if meeting.kind == MeetingKind.OTHER and extracted.kind in MeetingKind.values[:-1]:
+            meeting.kind = extracted.kind
+            changed.append("kind")
         if extracted.summary and not meeting.summary:
             meeting.summary = extracted.summary
             changed.append("summary")
@@ -602,7 +612,9 @@ class ArticleLoader:
     # -- agreements ----------------------------------------------------------------------
 
     def _load_agreement(self, extracted: AgreementExtraction) -> None:
-        signed = extracted.signed.value if extracted.signed and extracted.signed.year_known else None
+        signed = (
+            extracted.signed.value if extracted.signed and extracted.signed.year_known else None
+        )
         deadline = (
             extracted.deadline.value
             if extracted.deadline and extracted.deadline.year_known
@@ -651,7 +663,9 @@ class ArticleLoader:
                 agreement.full_clean()
                 agreement.save(update_fields=[*changed, "updated_at"])
             self.outcome.record(
-                "agreements", agreement.name, CHANGED if changed else UNCHANGED,
+                "agreements",
+                agreement.name,
+                CHANGED if changed else UNCHANGED,
                 ", ".join(changed),
             )
         AgreementSource.objects.get_or_create(
@@ -681,8 +695,10 @@ class ArticleLoader:
         for candidate in candidates.order_by("id")[:50]:
             if institution_key(candidate.name) == key:
                 return candidate
-            if signed and candidate.signed_date == signed and (
-                {country.code for country in candidate.parties} & set(extracted.parties)
+            if (
+                signed
+                and candidate.signed_date == signed
+                and ({country.code for country in candidate.parties} & set(extracted.parties))
             ):
                 return candidate
         return None

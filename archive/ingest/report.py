@@ -33,7 +33,12 @@ class RecordChange:
     detail: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "label": self.label, "action": self.action, "detail": self.detail}
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "action": self.action,
+            "detail": self.detail,
+        }
 
 
 @dataclass
@@ -106,13 +111,8 @@ class ImportReport:
         """Return the human summary printed at the end of an import."""
         articles = self.article_counts()
         lines = [
-            "Articles: {new} new, {unchanged} unchanged, {reprocessed} reprocessed, "
-            "{failed} failed.".format(
-                new=articles[ARTICLE_NEW],
-                unchanged=articles[ARTICLE_UNCHANGED],
-                reprocessed=articles[ARTICLE_REPROCESSED],
-                failed=articles[ARTICLE_FAILED],
-            )
+            f"Articles: {articles[ARTICLE_NEW]} new, {articles[ARTICLE_UNCHANGED]} unchanged, "
+            f"{articles[ARTICLE_REPROCESSED]} reprocessed, {articles[ARTICLE_FAILED]} failed."
         ]
         for kind, counts in self.record_counts().items():
             lines.append(

@@ -66,9 +66,7 @@ class AgreementSource(PassageMixin):
     """An article that mentions an agreement, with the passage."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="sources")
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="agreement_sources"
-    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="agreement_sources")
 
     class Meta:
         ordering = ["agreement_id", "article_id"]

@@ -61,7 +61,11 @@ class Meeting(Curated):
     )
     city = models.CharField(max_length=120, blank=True, db_index=True)
     venue = models.ForeignKey(
-        Institution, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings_hosted"
+        Institution,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_hosted",
     )
     country_a = CountryField(blank=True, db_index=True)
     country_b = CountryField(blank=True, db_index=True)

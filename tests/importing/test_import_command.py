@@ -1,0 +1,249 @@
+"""import_articles: what it creates, what it refuses, and that curation is sticky."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from archive.models import (
+    Agreement,
+    Article,
+    Institution,
+    Meeting,
+    MeetingSource,
+    Official,
+    OfficialAlias,
+    OfficialMention,
+    Participation,
+    ReviewStatus,
+    Statement,
+)
+
+from .conftest import SEEDS, import_json, run_import
+
+COUNTED = (
+    Article,
+    Meeting,
+    MeetingSource,
+    Participation,
+    Official,
+    OfficialAlias,
+    OfficialMention,
+    Institution,
+    Statement,
+    Agreement,
+)
+
+FRANCE_GERMANY = """title: Paris and Berlin agree on joint air defence
+outlet: Example Wire
+published: 2024-03-12
+
+PARIS – French Defence Minister Sébastien Lecornu met German Defence Minister Boris Pistorius
+in Paris on March 11, 2024, to discuss European air defence.
+"Our two countries must build this shield together," Lecornu said after the talks.
+Pistorius added: "Germany is ready to invest in a common European project."
+"""
+
+
+def snapshot() -> dict[str, list[int]]:
+    return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in COUNTED}
+
+
+@pytest.mark.django_db
+def test_seed_import_creates_records_with_provenance(seeded):
+    assert Article.objects.count() == 5
+    assert Meeting.objects.count() == 4, "003 and 004 report one visit: one meeting"
+    visit = Meeting.objects.filter(sources__article__file_name__startswith="003").get()
+    assert sorted(visit.sources.values_list("article__file_name", flat=True)) == [
+        "003_55e5600d96472930.txt",
+        "004_1e80e909156e89ed.txt",
+    ]
+    for statement in Statement.objects.select_related("article"):
+        assert statement.passage, "every statement keeps its span"
+        assert statement.text.strip(" ,.") in statement.article.text
+    for mention in OfficialMention.objects.select_related("article"):
+        assert mention.article.text[mention.start : mention.end] == mention.passage
+        assert mention.passage
+
+
+@pytest.mark.django_db
+def test_reimport_is_a_no_op(seeded):
+    before = snapshot()
+    result = import_json(str(SEEDS))
+    assert result["code"] == 0
+    assert result["report"]["articles"] == {"unchanged": 5}
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_reprocess_keeps_records_and_primary_keys(seeded):
+    before = snapshot()
+    code, _, err = run_import("--reprocess", str(SEEDS))
+    assert code == 0, err
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_reviewed_record_is_never_changed(seeded):
+    official = Official.objects.get(name="Abdolrahim Mousavi")
+    official.title = "Edited by an editor"
+    official.country = ""
+    official.status = ReviewStatus.REVIEWED
+    official.save()
+    code, _, err = run_import("--reprocess", str(SEEDS))
+    assert code == 0, err
+    official.refresh_from_db()
+    assert official.title == "Edited by an editor"
+    assert official.country == ""
+
+
+@pytest.mark.django_db
+def test_rejected_records_do_not_come_back(seeded):
+    statement = Statement.objects.filter(direct=True).first()
+    statement.status = ReviewStatus.REJECTED
+    statement.save()
+    official = Official.objects.get(name="Qassem al-Araji")
+    official.status = ReviewStatus.REJECTED
+    official.save()
+    code, _, err = run_import("--reprocess", str(SEEDS))
+    assert code == 0, err
+    statement.refresh_from_db()
+    assert statement.status == ReviewStatus.REJECTED
+    assert Statement.objects.filter(article=statement.article, start=statement.start).count() == 1
+    assert Official.objects.filter(name__icontains="Araji").count() == 1
+    assert Official.objects.get(name="Qassem al-Araji").status == ReviewStatus.REJECTED
+
+
+@pytest.mark.django_db
+def test_same_official_in_a_new_article_is_resolved(seeded, tmp_path):
+    """A later article naming a known official adds a mention, not a new Official."""
+    keep = Official.objects.get(name="Abdolrahim Mousavi")
+    path = tmp_path / "later.txt"
+    path.write_text(
+        "TEHRAN – Chief of Staff of Iran's Armed Forces Major General Abdolrahim Mousavi met "
+        "Iraqi Defense Minister Thabet al-Abbasi in Tehran on 3 May 2025.\n"
+        '"Our cooperation protects both nations," Mousavi said.\n',
+        encoding="utf-8",
+    )
+    code, _, err = run_import(str(path))
+    assert code == 0, err
+    assert Official.objects.filter(name__icontains="Mousavi").count() == 1
+    assert keep.mentions.filter(article__file_name="later.txt").exists()
+    assert Statement.objects.get(article__file_name="later.txt").speaker == keep
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing_and_reports_what_it_would_do(db):
+    result = import_json("--dry-run", str(SEEDS))
+    assert result["code"] == 0
+    assert result["report"]["dry_run"] is True
+    assert result["report"]["articles"] == {"new": 5}
+    assert result["report"]["records"]["meetings"]["new"] == 4
+    assert all(model.objects.count() == 0 for model in COUNTED)
+
+
+@pytest.mark.django_db
+def test_other_countries_and_front_matter(tmp_path):
+    path = tmp_path / "fr_de.txt"
+    path.write_text(FRANCE_GERMANY, encoding="utf-8")
+    code, _, err = run_import(str(path))
+    assert code == 0, err
+    article = Article.objects.get()
+    assert article.outlet == "Example Wire"
+    assert str(article.published) == "2024-03-12"
+    meeting = Meeting.objects.get()
+    assert {meeting.country_a.code, meeting.country_b.code} == {"FR", "DE"}
+    assert meeting.city == "Paris"
+    assert str(meeting.start_date) == "2024-03-11"
+    speakers = set(Statement.objects.values_list("speaker__name", flat=True))
+    assert speakers == {"Sébastien Lecornu", "Boris Pistorius"}
+
+
+@pytest.mark.django_db
+def test_standard_input(monkeypatch):
+    class FakeStdin:
+        buffer = io.BytesIO(FRANCE_GERMANY.encode())
+
+    monkeypatch.setattr("sys.stdin", FakeStdin)
+    code, _, err = run_import("-")
+    assert code == 0, err
+    assert Article.objects.get().file_name == "<stdin>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"   \n\n  ", "empty"),
+        ("binary.txt", bytes(range(256)) * 8, "binary"),
+        ("latin1.txt", "Le ministre français a dit « oui ».".encode("latin-1"), "UTF-8"),
+        ("nomeeting.txt", b"The weather was mild in the valley this spring.\n", "no meeting"),
+    ],
+)
+def test_bad_file_is_skipped_with_a_message_and_others_are_imported(
+    tmp_path, name, content, message
+):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.txt").write_text(FRANCE_GERMANY, encoding="utf-8")
+    code, _, err = run_import(str(tmp_path))
+    assert code == 1
+    assert name in err
+    assert message.lower() in err.lower()
+    assert Article.objects.get().file_name == "good.txt"
+
+
+@pytest.mark.django_db
+def test_oversized_file_is_refused(tmp_path, settings):
+    settings.ARCHIVE_IMPORT_MAX_BYTES = 1000
+    (tmp_path / "big.txt").write_text(FRANCE_GERMANY * 10, encoding="utf-8")
+    code, _, err = run_import(str(tmp_path / "big.txt"))
+    assert code == 1
+    assert "big.txt" in err
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_missing_path_is_reported(tmp_path):
+    code, _, err = run_import(str(tmp_path / "nope.txt"))
+    assert code == 1
+    assert "nope.txt" in err
+
+
+@pytest.mark.django_db
+def test_link_out_of_the_folder_is_skipped(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text(FRANCE_GERMANY, encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(outside)
+    code, _, err = run_import(str(folder))
+    assert code == 1
+    assert "links outside" in err
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_if_empty_skips_a_filled_archive(seeded, tmp_path):
+    (tmp_path / "fr.txt").write_text(FRANCE_GERMANY, encoding="utf-8")
+    code, out, _ = run_import("--if-empty", str(tmp_path))
+    assert code == 0
+    assert "already" in out
+    assert Article.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_export_archive_is_stable_json(seeded, tmp_path):
+    first, second = io.StringIO(), io.StringIO()
+    call_command("export_archive", stdout=first)
+    call_command("export_archive", stdout=second)
+    assert first.getvalue() == second.getvalue()
+    data = json.loads(first.getvalue())
+    assert set(data) >= {"meetings", "officials", "institutions", "statements", "agreements"}
+    assert len(data["meetings"]) == 4
+    target = tmp_path / "archive.json"
+    call_command("export_archive", "-o", str(target), stderr=io.StringIO())
+    assert json.loads(target.read_text(encoding="utf-8")) == data

@@ -16,8 +16,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from archive.importing import ImportSource, articles_import
 from archive.ingest.report import ImportReport
+
+
+def _importing():
+    """Import the import service on first use: loading URLs must not load the lexicons."""
+    from archive import importing
+
+    return importing
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -60,8 +66,9 @@ class ImportForm(forms.Form):
             raise ValidationError("Choose at least one file or paste a text.")
         return cleaned
 
-    def sources(self) -> list[ImportSource]:
+    def sources(self) -> list:
         """Return the submitted articles as import sources."""
+        ImportSource = _importing().ImportSource
         sources = [ImportSource.from_bytes(f.name, f.read()) for f in self.cleaned_data["files"]]
         if (self.cleaned_data.get("text") or "").strip():
             name = self.cleaned_data.get("text_name") or "pasted.txt"
@@ -85,7 +92,7 @@ class ImportArticlesView(PermissionRequiredMixin, View):
         if not form.is_valid():
             return self._render(request, form)
         sources = form.sources()
-        report = articles_import(sources=sources, dry_run=True)
+        report = _importing().articles_import(sources=sources, dry_run=True)
         staged = [
             {"name": source.name, "content": source.read().decode("utf-8", "replace")}
             for source, outcome in zip(sources, report.outcomes, strict=True)
@@ -99,11 +106,12 @@ class ImportArticlesView(PermissionRequiredMixin, View):
         if not names or len(names) != len(contents):
             messages.error(request, "Nothing to import: upload the articles again.")
             return redirect("admin_archive_import")
+        importing = _importing()
         sources = [
-            ImportSource.from_bytes(name, content.encode("utf-8"))
+            importing.ImportSource.from_bytes(name, content.encode("utf-8"))
             for name, content in zip(names, contents, strict=True)
         ]
-        report = articles_import(sources=sources)
+        report = importing.articles_import(sources=sources)
         for line in report.summary_lines():
             messages.info(request, line)
         for outcome in report.failed:

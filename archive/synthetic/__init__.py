@@ -1,0 +1,1 @@
+"""Synthetic material for benchmarks: never mistaken for real records."""

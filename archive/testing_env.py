@@ -7,3 +7,5 @@ conftest.py is read too late for that, so pyproject.toml loads this with `-p`.
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-production")
+# Tests render templates without a collectstatic run: no manifest of hashed names to read.
+os.environ.setdefault("STATIC_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")

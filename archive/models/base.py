@@ -37,6 +37,11 @@ class Curated(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    is_synthetic = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Generated for benchmarks by generate_synthetic; never a real record.",
+    )
 
     objects = CuratedQuerySet.as_manager()
 

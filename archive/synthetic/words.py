@@ -1,0 +1,78 @@
+"""A small word model for synthetic quotes: Zipf-distributed common words plus rare coinages.
+
+Real text has a few very common words and a long tail of rare ones; full-text search is only
+exercised honestly when synthetic quotes look the same, so the benchmark's "common word" (about
+a tenth of all statements) and "rare word" (a handful) searches mean something.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+_VOCABULARY_TEXT = """
+cooperation security defense border region stability talks agreement minister president
+relations bilateral support joint military economic trade energy development partnership
+sovereignty peace terrorism exercises training equipment investment infrastructure dialogue
+strategic mutual interests neighbors commitment future efforts progress challenges threats
+countries nations people government forces navy army air intelligence cyber maritime
+sanctions humanitarian reconstruction railway pipeline corridor ports customs visas students
+universities culture heritage tourism agriculture water climate health vaccines technology
+industry manufacturing missiles drones ammunition logistics command headquarters council
+parliament committee delegation visit ceremony memorandum treaty accord protocol framework
+implementation deadline provisions commission summit conference forum strategy vision
+roadmap we our will must can should have has are is be been together strongly fully continue
+expand deepen strengthen enhance promote ensure protect respect support reaffirm welcome
+discuss important essential crucial historic significant productive constructive friendly
+brotherly
+"""
+VOCABULARY = tuple(_VOCABULARY_TEXT.split())
+
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ran",
+    "tesh",
+    "vo",
+    "qua",
+    "zel",
+    "dor",
+    "fi",
+    "gan",
+    "hu",
+    "jem",
+    "nar",
+    "pol",
+    "sar",
+    "tiv",
+    "ul",
+    "wex",
+    "yar",
+)
+
+
+def zipf_weights(count: int, exponent: float = 1.05) -> list[float]:
+    """Return Zipf weights for ranks 1..count."""
+    return [1 / (rank**exponent) for rank in range(1, count + 1)]
+
+
+class WordModel:
+    """Draws sentences whose word frequencies follow Zipf's law."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.words = list(VOCABULARY)
+        rng.shuffle(self.words)
+        self.cumulative = list(itertools.accumulate(zipf_weights(len(self.words))))
+
+    def rare_word(self) -> str:
+        """Return a made-up word, rare enough to be found in only a few statements."""
+        return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(3, 4)))
+
+    def sentence(self, length: int) -> str:
+        """Return one sentence of about `length` words."""
+        words = self.rng.choices(self.words, cum_weights=self.cumulative, k=length)
+        if self.rng.random() < 0.3:
+            words[self.rng.randrange(length)] = self.rare_word()
+        return " ".join(words).capitalize() + "."

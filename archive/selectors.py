@@ -1,36 +1,350 @@
-"""Reads: the querysets pages, facets and exports share, so they can never disagree."""
+"""Reads: the querysets pages, facets and exports share, so they can never disagree.
+
+`record_list(kind, filters=…)` applies the list's FilterSet to the visible base queryset and orders
+it; the page, its facets and its CSV/JSON export all start from that one result.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from . import filters
 from .models import (
     Agreement,
+    AgreementSource,
     Article,
     Institution,
     Meeting,
+    MeetingSource,
+    MergeRecord,
     Official,
+    OfficialMention,
+    Participation,
     ReviewStatus,
     Statement,
 )
+from .pagination import order
+
+VISIBLE = ~Q(status=ReviewStatus.REJECTED)
+
+
+def _visible_participations() -> QuerySet:
+    return Participation.objects.filter(official__in=Official.objects.visible()).select_related(
+        "official"
+    )
+
+
+def _visible_meeting_sources() -> QuerySet:
+    return MeetingSource.objects.filter(article__in=Article.objects.visible()).select_related(
+        "article"
+    )
+
+
+def meeting_base() -> QuerySet:
+    """Return visible meetings with what a row (page or export) shows, in a fixed query count."""
+    return (
+        Meeting.objects.visible()
+        .select_related("venue")
+        .prefetch_related(
+            Prefetch("participations", queryset=_visible_participations()),
+            Prefetch("sources", queryset=_visible_meeting_sources()),
+        )
+    )
+
+
+def statement_base() -> QuerySet:
+    """Return visible statements with speaker, meeting and article joined."""
+    return Statement.objects.visible().select_related("speaker", "meeting", "article")
+
+
+def official_base() -> QuerySet:
+    """Return visible officials with institution, aliases and source articles."""
+    return (
+        Official.objects.visible()
+        .select_related("institution")
+        .prefetch_related(
+            "aliases",
+            Prefetch("mentions", queryset=OfficialMention.objects.select_related("article")),
+        )
+    )
+
+
+def institution_base() -> QuerySet:
+    """Return visible institutions with parent, aliases and source articles."""
+    return (
+        Institution.objects.visible()
+        .select_related("parent")
+        .prefetch_related("aliases", Prefetch("articles", queryset=Article.objects.visible()))
+    )
+
+
+def agreement_base() -> QuerySet:
+    """Return visible agreements with their meetings and sources."""
+    return Agreement.objects.visible().prefetch_related(
+        Prefetch("meetings", queryset=Meeting.objects.visible()),
+        Prefetch(
+            "sources",
+            queryset=AgreementSource.objects.filter(
+                article__in=Article.objects.visible()
+            ).select_related("article"),
+        ),
+    )
+
+
+def article_base() -> QuerySet:
+    """Return visible articles."""
+    return Article.objects.visible()
+
+
+@dataclass(frozen=True)
+class ListKind:
+    """What makes one list page: its model, FilterSet and base queryset."""
+
+    key: str
+    model: type
+    filterset: type[filters.ArchiveFilterSet]
+    base: Any
+
+
+LISTS: dict[str, ListKind] = {
+    "meetings": ListKind("meetings", Meeting, filters.MeetingFilter, meeting_base),
+    "statements": ListKind("statements", Statement, filters.StatementFilter, statement_base),
+    "officials": ListKind("officials", Official, filters.OfficialFilter, official_base),
+    "institutions": ListKind(
+        "institutions", Institution, filters.InstitutionFilter, institution_base
+    ),
+    "agreements": ListKind("agreements", Agreement, filters.AgreementFilter, agreement_base),
+    "articles": ListKind("articles", Article, filters.ArticleFilter, article_base),
+}
+
+
+@dataclass
+class Listing:
+    """A filtered, ordered list: the one result the page, facets and export all use."""
+
+    kind: ListKind
+    filterset: filters.ArchiveFilterSet
+    queryset: QuerySet
+    sort: str
+    sort_field: str | None  # None when ordered by relevance
+    descending: bool
+
+    @property
+    def valid(self) -> bool:
+        return self.filterset.is_valid()
+
+
+def record_list(kind: str, *, filters: Mapping[str, Any]) -> Listing:
+    """Return the visible records of one list kind that match the filters, in the list's order.
+
+    Invalid filters give an empty list (the page shows the form's errors), never an exception.
+    """
+    spec = LISTS[kind]
+    filterset = spec.filterset(data=filters, queryset=spec.base())
+    if not filterset.is_valid():
+        qs = spec.base().none()
+        return Listing(spec, filterset, qs, filterset.default_sort, None, False)
+    qs = filterset.qs
+    sort = filterset.sort_key
+    if sort == "relevance" and "search_rank" in qs.query.annotations:
+        return Listing(spec, filterset, qs.order_by("-search_rank", "-id"), sort, None, True)
+    if sort == "relevance":
+        sort = filterset.default_sort
+    descending = sort.startswith("-")
+    field = filterset.sorts[sort.lstrip("-")][0]
+    return Listing(spec, filterset, order(qs, field, descending), sort, field, descending)
 
 
 def archive_counts() -> dict[str, int]:
     """Return how many visible records of each kind the archive holds, in few queries."""
-    visible = ~Q(status=ReviewStatus.REJECTED)
     counts: dict[str, int] = {}
-    for key, model in (
-        ("meetings", Meeting),
-        ("officials", Official),
-        ("institutions", Institution),
-        ("statements", Statement),
-        ("agreements", Agreement),
-        ("articles", Article),
-    ):
-        counts[key] = model.objects.aggregate(n=Count("pk", filter=visible))["n"]
+    for key, spec in LISTS.items():
+        counts[key] = spec.model.objects.aggregate(n=Count("pk", filter=VISIBLE))["n"]
     return counts
 
 
-def latest_meetings(*, limit: int = 5):
+def latest_meetings(*, limit: int = 5) -> list[Meeting]:
     """Return the most recent visible meetings with what their summary line needs."""
-    return Meeting.objects.visible().select_related("venue")[:limit]
+    return list(Meeting.objects.visible().select_related("venue")[:limit])
+
+
+def meetings_per_month() -> list[tuple[Any, int]]:
+    """Return (first day of month, number of visible meetings) for every month that has one."""
+    rows = (
+        Meeting.objects.visible()
+        .exclude(start_date=None)
+        .annotate(month=TruncMonth("start_date"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    return [(row["month"], row["n"]) for row in rows]
+
+
+def merged_into(model_name: str, pk: int) -> int | None:
+    """Return the id a merged-away record now lives under (following chains), or None."""
+    seen: set[int] = set()
+    current = pk
+    while current not in seen and len(seen) < 10:
+        seen.add(current)
+        kept = (
+            MergeRecord.objects.filter(model=model_name, old_id=current)
+            .values_list("kept_id", flat=True)
+            .first()
+        )
+        if kept is None:
+            break
+        current = kept
+    return current if current != pk else None
+
+
+# Detail pages ---------------------------------------------------------------------------------
+
+
+def meeting_detail(meeting: Meeting) -> dict[str, Any]:
+    """Return what a meeting's page shows: delegations, statements, agreements, sources."""
+    participations = list(
+        _visible_participations().filter(meeting=meeting).order_by("delegation_country", "id")
+    )
+    delegations: dict[str, list[Participation]] = {}
+    for code in [meeting.country_a.code, meeting.country_b.code]:
+        delegations.setdefault(code or "", [])
+    for p in participations:
+        code = p.delegation_country.code or p.official.country.code or ""
+        delegations.setdefault(code, []).append(p)
+    return {
+        "delegations": [
+            (filters.country_name(code) or "Country not given", people)
+            for code, people in delegations.items()
+            if people or code
+        ],
+        "statements": list(
+            statement_base()
+            .filter(meeting=meeting)
+            .filter(Q(speaker=None) | Q(speaker__in=Official.objects.visible()))
+            .order_by("start", "id")
+        ),
+        "agreements": list(meeting.agreements.visible()),
+        "sources": list(_visible_meeting_sources().filter(meeting=meeting)),
+    }
+
+
+def counterparts(official: Official, *, limit: int = 10) -> list[dict[str, Any]]:
+    """Return the officials met most often by this one, with counts, in one aggregate query."""
+    return list(
+        Participation.objects.filter(
+            meeting__participations__official=official,
+            meeting__in=Meeting.objects.visible(),
+            official__in=Official.objects.visible(),
+        )
+        .exclude(official=official)
+        .values("official_id", "official__name", "official__country")
+        .annotate(n=Count("meeting_id", distinct=True))
+        .order_by("-n", "official__name")[:limit]
+    )
+
+
+def official_detail(official: Official) -> dict[str, Any]:
+    """Return what an official's page shows: aliases, titles over time, meetings, statements."""
+    meetings = list(
+        Meeting.objects.visible()
+        .filter(participations__official=official)
+        .annotate(title_then=F("participations__title_as_written"))
+        .order_by(F("start_date").asc(nulls_last=True), "id")
+    )
+    titles: dict[str, Any] = {}
+    for mention in (
+        OfficialMention.objects.filter(official=official, article__in=Article.objects.visible())
+        .exclude(title_as_written="")
+        .select_related("article")
+    ):
+        when = mention.article.published
+        seen = titles.get(mention.title_as_written)
+        if seen is None or (when and (seen is None or seen > when)):
+            titles[mention.title_as_written] = when
+    for meeting in meetings:
+        if meeting.title_then:
+            when = meeting.start_date
+            seen = titles.get(meeting.title_then)
+            if meeting.title_then not in titles or (when and (seen is None or seen > when)):
+                titles[meeting.title_then] = when
+    positions = sorted(titles.items(), key=lambda kv: (kv[1] is None, kv[1] or 0, kv[0]))
+    return {
+        "aliases": list(official.aliases.all()),
+        "positions": positions,
+        "meetings": meetings,
+        "statements": list(
+            Statement.objects.visible().filter(speaker=official).select_related("meeting")[:100]
+        ),
+        "counterparts": counterparts(official),
+    }
+
+
+def institution_detail(institution: Institution) -> dict[str, Any]:
+    """Return what an institution's page shows: officials, meetings hosted, parts, sources."""
+    return {
+        "aliases": list(institution.aliases.all()),
+        "officials": list(institution.officials.visible()),
+        "meetings": list(institution.meetings_hosted.visible()[:100]),
+        "children": list(institution.children.visible()),
+        "articles": list(institution.articles.visible()),
+    }
+
+
+def agreement_detail(agreement: Agreement) -> dict[str, Any]:
+    """Return what an agreement's page shows: meetings and the passages that mention it."""
+    return {
+        "meetings": list(agreement.meetings.visible()),
+        "sources": list(
+            AgreementSource.objects.filter(
+                agreement=agreement, article__in=Article.objects.visible()
+            ).select_related("article")
+        ),
+    }
+
+
+def article_passages(article: Article) -> list[tuple[int, int, str, str, str]]:
+    """Return every extracted passage of an article: (start, end, kind, label, record URL)."""
+    spans: list[tuple[int, int, str, str, str]] = []
+
+    def add(rows, kind, label, url):
+        for row in rows:
+            if row.start is not None and row.end is not None and row.end > row.start:
+                spans.append((row.start, row.end, kind, label(row), url(row)))
+
+    add(
+        Statement.objects.visible().filter(article=article).select_related("speaker"),
+        "statement",
+        lambda s: f"Statement by {s.speaker or 'an unattributed speaker'}",
+        lambda s: s.get_absolute_url(),
+    )
+    add(
+        OfficialMention.objects.filter(
+            article=article, official__in=Official.objects.visible()
+        ).select_related("official"),
+        "official",
+        lambda m: f"Official: {m.official}",
+        lambda m: m.official.get_absolute_url(),
+    )
+    add(
+        MeetingSource.objects.filter(
+            article=article, meeting__in=Meeting.objects.visible()
+        ).select_related("meeting"),
+        "meeting",
+        lambda s: f"Meeting: {s.meeting}",
+        lambda s: s.meeting.get_absolute_url(),
+    )
+    add(
+        AgreementSource.objects.filter(
+            article=article, agreement__in=Agreement.objects.visible()
+        ).select_related("agreement"),
+        "agreement",
+        lambda s: f"Agreement: {s.agreement}",
+        lambda s: s.agreement.get_absolute_url(),
+    )
+    return sorted(spans)

@@ -1,50 +1,374 @@
-"""Researcher-facing views: thin wrappers over selectors and templates."""
+"""Researcher-facing views: read the request, call a selector, render. No queries built here."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.generic import DetailView
+from typing import Any
 
-from . import selectors
+from django.db.models import QuerySet
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    QueryDict,
+)
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from . import charts, export, facets, selectors, tables
+from .citation import Citation
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
+from .pagination import keyset_page, offset_page
+from .passages import highlighted_text
+from .search import MAX_QUERY_CHARS
+
+PAGING_PARAMS = ("_next", "page", "format", "bom")
+TITLES = {
+    "meetings": "Meetings",
+    "statements": "Statements",
+    "officials": "Officials",
+    "institutions": "Institutions",
+    "agreements": "Agreements",
+    "articles": "Source articles",
+}
+
+
+def querystring(params: QueryDict, *, drop: tuple[str, ...] = PAGING_PARAMS, **changes: Any) -> str:
+    """Return '?…' for the current parameters with some dropped and some set (None removes)."""
+    q = params.copy()
+    for name in drop:
+        q.pop(name, None)
+    for name, value in changes.items():
+        q.pop(name, None)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            q.setlist(name, value)
+        else:
+            q[name] = value
+    for name in [k for k, v in q.lists() if not any(v)]:
+        q.pop(name)
+    encoded = q.urlencode()
+    return f"?{encoded}" if encoded else "?"
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Say what the archive holds and show the latest meetings."""
+    """Say what the archive holds, show the latest meetings and meetings per month."""
+    latest = selectors.latest_meetings()
     return render(
         request,
         "archive/home.html",
-        {"counts": selectors.archive_counts(), "latest": selectors.latest_meetings()},
+        {
+            "counts": selectors.archive_counts(),
+            "latest": [(m, tables.meeting_when(m)) for m in latest],
+            "chart": charts.monthly_bars(selectors.meetings_per_month()),
+        },
     )
 
 
-class _VisibleDetail(DetailView):
-    """A detail page of a record researchers may see (rejected records answer 404)."""
-
-    def get_queryset(self):
-        return self.model.objects.visible()
-
-
-class MeetingDetail(_VisibleDetail):
-    model = Meeting
-
-
-class OfficialDetail(_VisibleDetail):
-    model = Official
-
-
-class InstitutionDetail(_VisibleDetail):
-    model = Institution
-
-
-class StatementDetail(_VisibleDetail):
-    model = Statement
-
-
-class AgreementDetail(_VisibleDetail):
-    model = Agreement
+def _facet_urls(facet_list: list[facets.Facet], params: QueryDict) -> None:
+    """Give each facet value the URL that selects it, or unselects it when already chosen."""
+    for facet in facet_list:
+        for value in facet.values:
+            changes: dict[str, Any] = {}
+            selected = True
+            for name, wanted in value.params.items():
+                current = params.getlist(name)
+                if wanted not in current:
+                    selected = False
+            for name, wanted in value.params.items():
+                current = params.getlist(name)
+                if name == "official":  # several officials: meetings where all took part
+                    changes[name] = (
+                        [v for v in current if v != wanted] if selected else [*current, wanted]
+                    )
+                else:
+                    changes[name] = None if selected else wanted
+            value.selected = selected
+            value.url = querystring(params, **changes)
 
 
-class ArticleDetail(_VisibleDetail):
-    model = Article
+def _sort_headers(kind: str, listing: selectors.Listing, params: QueryDict) -> list[dict]:
+    headers = []
+    for column in tables.COLUMNS[kind]:
+        header: dict[str, Any] = {"label": column.label, "url": "", "aria_sort": ""}
+        if column.sort:
+            if listing.sort == column.sort:
+                header["aria_sort"], target = "ascending", f"-{column.sort}"
+            elif listing.sort == f"-{column.sort}":
+                header["aria_sort"], target = "descending", column.sort
+            else:
+                target = column.sort
+            header["url"] = querystring(params, sort=target)
+        headers.append(header)
+    return headers
+
+
+def _active_choices(listing: selectors.Listing, params: QueryDict) -> list[dict]:
+    """Return the hidden record filters in force (officials, speaker…), each removable."""
+    chips = []
+    if not listing.valid:
+        return chips
+    data = listing.filterset.form.cleaned_data
+    for name, flt in listing.filterset.filters.items():
+        value = data.get(name)
+        if not value or not hasattr(flt, "queryset") or flt.queryset is None:
+            continue
+        for obj in value if isinstance(value, list | tuple | QuerySet) else [value]:
+            remaining = [v for v in params.getlist(name) if v != str(obj.pk)]
+            chips.append(
+                {
+                    "label": f"{flt.label}: {obj}",
+                    "url": querystring(params, **{name: remaining or None}),
+                }
+            )
+    return chips
+
+
+def record_list(request: HttpRequest, kind: str) -> HttpResponse:
+    """A list page, or its CSV/JSON export: one selector result feeds page, facets and export."""
+    params = request.GET
+    listing = selectors.record_list(kind, filters=params)
+    fmt = params.get("format")
+    if fmt in ("csv", "json"):
+        return export.response(
+            kind,
+            fmt,
+            listing.queryset,
+            request.build_absolute_uri,
+            bom=params.get("bom") in ("1", "true", "yes"),
+        )
+    if listing.sort_field is None:
+        page = offset_page(listing.queryset, page=params.get("page"))
+    else:
+        page = keyset_page(
+            listing.queryset,
+            sort_field=listing.sort_field,
+            descending=listing.descending,
+            cursor=params.get("_next"),
+        )
+    total = listing.queryset.count()
+    facet_list = facets.compute(facets.SPECS[kind], listing.queryset) if listing.valid else []
+    _facet_urls(facet_list, params)
+    form = listing.filterset.form
+    return render(
+        request,
+        f"archive/{kind[:-1]}_list.html",
+        {
+            "kind": kind,
+            "title": TITLES[kind],
+            "sentence": listing.filterset.describe(total),
+            "form": form,
+            "visible_fields": [f for f in form if not f.is_hidden],
+            "hidden_fields": [f for f in form if f.is_hidden],
+            "chips": _active_choices(listing, params),
+            "headers": _sort_headers(kind, listing, params),
+            "rows": tables.rows(kind, page.rows),
+            "page": page,
+            "next_url": querystring(params, drop=("_next", "page", "format"), **page.next_params)
+            if page.next_params is not None
+            else "",
+            "first_url": querystring(params) if page.first_params is not None else "",
+            "facets": facet_list,
+            "csv_url": querystring(params, format="csv"),
+            "csv_bom_url": querystring(params, format="csv", bom="1"),
+            "json_url": querystring(params, format="json"),
+            "reset_url": reverse(f"archive:{kind[:-1]}_list"),
+        },
+    )
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """One search box over meetings, statements, articles and officials, best matches first."""
+    q = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
+    sections = []
+    if q:
+        for kind in ("meetings", "statements", "articles", "officials"):
+            data = QueryDict(mutable=True)
+            data["q"] = q
+            listing = selectors.record_list(kind, filters=data)
+            rows = list(listing.queryset[:10])
+            sections.append(
+                {
+                    "kind": kind,
+                    "title": TITLES[kind],
+                    "count": listing.queryset.count(),
+                    "headers": [c.label for c in tables.COLUMNS[kind]],
+                    "rows": tables.rows(kind, rows),
+                    "url": reverse(f"archive:{kind[:-1]}_list") + querystring(QueryDict(), q=q),
+                }
+            )
+    return render(
+        request,
+        "archive/search.html",
+        {"q": q, "sections": sections, "too_long": len(request.GET.get("q", "")) > MAX_QUERY_CHARS},
+    )
+
+
+def about_data(request: HttpRequest) -> HttpResponse:
+    """Document the export columns and the filters each list takes."""
+    lists = []
+    for kind, columns in export.COLUMNS.items():
+        spec = selectors.LISTS[kind]
+        params = []
+        for name, flt in spec.filterset.base_filters.items():
+            label = str(flt.label or name)
+            if flt.__class__.__name__ == "DateFromToRangeFilter":
+                params.append((f"{name}_after, {name}_before", f"{label} range (YYYY-MM-DD)"))
+            else:
+                params.append((name, label))
+        lists.append(
+            {
+                "kind": kind,
+                "title": TITLES[kind],
+                "url": reverse(f"archive:{kind[:-1]}_list"),
+                "columns": columns,
+                "params": params,
+            }
+        )
+    return render(request, "archive/about_data.html", {"lists": lists, "join": export.JOIN})
+
+
+# Detail pages ---------------------------------------------------------------------------------
+
+
+def _object_or_redirect(request: HttpRequest, model: type, pk: int):
+    """Return the visible record, a 301 to the record it was merged into, or raise 404."""
+    obj = model.objects.visible().filter(pk=pk).first()
+    if obj is not None:
+        return obj
+    kept = selectors.merged_into(model._meta.model_name, pk)
+    if kept is not None and model.objects.visible().filter(pk=kept).exists():
+        name = f"archive:{model._meta.model_name}_detail"
+        return HttpResponsePermanentRedirect(reverse(name, args=[kept]))
+    raise Http404(f"No {model._meta.verbose_name} {pk}.")
+
+
+def _detail(request: HttpRequest, model: type, pk: int, build) -> HttpResponse:
+    found = _object_or_redirect(request, model, pk)
+    if isinstance(found, HttpResponse):
+        return found
+    context, date, sources = build(found)
+    citation = Citation(
+        title=str(found),
+        url=request.build_absolute_uri(found.get_absolute_url()),
+        date=date,
+        sources=sources,
+    )
+    context.update({"object": found, "citation": citation})
+    return render(request, f"archive/{model._meta.model_name}_detail.html", context)
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting: when, where, both delegations, what was said and agreed, and the sources."""
+
+    def build(meeting: Meeting):
+        ctx = selectors.meeting_detail(meeting)
+        ctx["when"] = tables.meeting_when(meeting)
+        ctx["sides"] = tables._sides(meeting)
+        return ctx, meeting.start_date, [s.article for s in ctx["sources"]]
+
+    return _detail(request, Meeting, pk, build)
+
+
+def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An official: names, titles over time, meetings, statements, counterparts."""
+
+    def build(official: Official):
+        ctx = selectors.official_detail(official)
+        ctx["meetings"] = [(m, tables.meeting_when(m)) for m in ctx["meetings"]]
+        ctx["counterparts"] = [
+            {
+                **c,
+                "url": reverse("archive:official_detail", args=[c["official_id"]]),
+                "country": selectors.filters.country_name(c["official__country"]),
+            }
+            for c in ctx["counterparts"]
+        ]
+        ctx["positions"] = [(t, tables.plain_date(d)) for t, d in ctx["positions"]]
+        ctx["meetings_url"] = reverse("archive:meeting_list") + f"?official={official.pk}"
+        ctx["statements_url"] = reverse("archive:statement_list") + f"?speaker={official.pk}"
+        ctx["country"] = selectors.filters.country_name(official.country.code)
+        return ctx, None, []
+
+    return _detail(request, Official, pk, build)
+
+
+def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An institution: its officials, meetings it hosted, its parts and sources."""
+
+    def build(institution: Institution):
+        ctx = selectors.institution_detail(institution)
+        ctx["country"] = selectors.filters.country_name(institution.country.code)
+        ctx["meetings"] = [(m, tables.meeting_when(m)) for m in ctx["meetings"]]
+        ctx["meetings_url"] = reverse("archive:meeting_list") + f"?institution={institution.pk}"
+        return ctx, None, ctx["articles"]
+
+    return _detail(request, Institution, pk, build)
+
+
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An agreement: parties, signing, status, provisions, meetings and passages."""
+
+    def build(agreement: Agreement):
+        ctx = selectors.agreement_detail(agreement)
+        ctx["parties"] = ", ".join(
+            selectors.filters.country_name(c.code) for c in agreement.parties
+        )
+        ctx["signed"] = tables.plain_date(agreement.signed_date)
+        ctx["deadline"] = tables.plain_date(agreement.deadline)
+        ctx["meetings"] = [(m, tables.meeting_when(m)) for m in ctx["meetings"]]
+        return ctx, agreement.signed_date, [s.article for s in ctx["sources"]]
+
+    return _detail(request, Agreement, pk, build)
+
+
+def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A statement: who said it, when, at which meeting, and the article it comes from."""
+
+    def build(statement: Statement):
+        speaker = (
+            statement.speaker
+            if statement.speaker and statement.speaker.status != "rejected"
+            else None
+        )
+        meeting = (
+            statement.meeting
+            if statement.meeting and statement.meeting.status != "rejected"
+            else None
+        )
+        ctx = {
+            "speaker": speaker,
+            "meeting": meeting,
+            "date": tables.plain_date(statement.date),
+            "short": Truncator(statement.text).words(12),
+        }
+        return ctx, statement.date, [statement.article]
+
+    return _detail(request, Statement, pk, build)
+
+
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An article: its text with every extracted passage highlighted and linked to its record."""
+
+    def build(article: Article):
+        n = len(article.text)
+        spans = [sp for sp in selectors.article_passages(article) if 0 <= sp[0] < sp[1] <= n]
+        ctx = {
+            "text_html": highlighted_text(article.text, spans),
+            "passages": [
+                {
+                    "anchor": f"passage-{i}",
+                    "kind": kind,
+                    "label": label,
+                    "url": url,
+                    "excerpt": Truncator(article.text[s:e]).chars(120),
+                }
+                for i, (s, e, kind, label, url) in enumerate(spans)
+            ],
+            "published": tables.plain_date(article.published),
+        }
+        return ctx, article.published, [article]
+
+    return _detail(request, Article, pk, build)

@@ -1,0 +1,270 @@
+"""Streaming CSV and JSON of a whole list: every matching row, in the list's order.
+
+Rows come from `.iterator(chunk_size=…)` (prefetches run per chunk), so memory does not grow
+with the number of rows. Column definitions live here and are what the "About the data" page
+documents, so the documentation cannot drift from the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.http import StreamingHttpResponse
+
+CHUNK_SIZE = 500
+JOIN = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One exported column: its name, what it means, and how to read it from a record."""
+
+    name: str
+    description: str
+    get: Callable[[Any, Callable[[str], str]], Any]
+
+
+def neutralise(value: Any) -> Any:
+    """Return a cell a spreadsheet will show rather than run: formula-like text gets a `'`."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _joined(values: Iterable[Any]) -> str:
+    return JOIN.join(str(v) for v in values if v not in (None, ""))
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if value else ""
+
+
+def _url(obj: Model | None, absolute: Callable[[str], str]) -> str:
+    return absolute(obj.get_absolute_url()) if obj is not None else ""
+
+
+def _country(value: Any) -> str:
+    return value.code if value else ""
+
+
+def _source_columns(articles: Callable[[Any], list[Any]]) -> list[Column]:
+    """The two columns every record has: its source articles, by title and by archive URL."""
+    return [
+        Column(
+            "source_articles",
+            f"Titles (or file names) of the source articles, joined by '{JOIN}'.",
+            lambda o, a: _joined(str(x) for x in articles(o)),
+        ),
+        Column(
+            "source_article_urls",
+            "Archive URLs of the source articles, same order.",
+            lambda o, a: _joined(_url(x, a) for x in articles(o)),
+        ),
+    ]
+
+
+def _meeting_articles(m: Any) -> list[Any]:
+    return [s.article for s in m.sources.all()]
+
+
+def _official_articles(o: Any) -> list[Any]:
+    seen: dict[int, Any] = {}
+    for mention in o.mentions.all():
+        if mention.article.status != "rejected":
+            seen.setdefault(mention.article_id, mention.article)
+    return list(seen.values())
+
+
+COMMON = [
+    Column("id", "The record's number in the archive; stable.", lambda o, a: o.pk),
+    Column("url", "The record's page in the archive (cite this).", lambda o, a: _url(o, a)),
+]
+
+COLUMNS: dict[str, list[Column]] = {
+    "meetings": [
+        *COMMON,
+        Column("title", "The meeting's title, if an editor gave one.", lambda o, a: o.title),
+        Column(
+            "start_date",
+            "First day (ISO 8601); empty when the year is unknown.",
+            lambda o, a: _date(o.start_date),
+        ),
+        Column(
+            "end_date", "Last day of a meeting over several days.", lambda o, a: _date(o.end_date)
+        ),
+        Column(
+            "date_precision",
+            "How much of the date the source gives: day, month, year or unknown.",
+            lambda o, a: o.date_precision,
+        ),
+        Column("date_text", "The date as the source wrote it.", lambda o, a: o.date_text),
+        Column("city", "Where the meeting took place.", lambda o, a: o.city),
+        Column("venue", "The hosting institution.", lambda o, a: o.venue.name if o.venue else ""),
+        Column("country_a", "ISO 3166 code of one side.", lambda o, a: _country(o.country_a)),
+        Column("country_b", "ISO 3166 code of the other side.", lambda o, a: _country(o.country_b)),
+        Column("kind", "defense, diplomatic, security, economic or other.", lambda o, a: o.kind),
+        Column(
+            "officials",
+            "Participants' names.",
+            lambda o, a: _joined(p.official.name for p in o.participations.all()),
+        ),
+        Column(
+            "official_urls",
+            "Participants' archive URLs, same order.",
+            lambda o, a: _joined(_url(p.official, a) for p in o.participations.all()),
+        ),
+        Column("summary", "A summary of the meeting.", lambda o, a: o.summary),
+        Column("topics", "Topics, comma-separated as entered.", lambda o, a: o.topics),
+        Column("status", "draft or reviewed (by an editor).", lambda o, a: o.status),
+        *_source_columns(_meeting_articles),
+    ],
+    "statements": [
+        *COMMON,
+        Column("date", "When it was said (ISO 8601), if known.", lambda o, a: _date(o.date)),
+        Column(
+            "speaker",
+            "Who said it; empty when unattributed.",
+            lambda o, a: o.speaker.name if o.speaker else "",
+        ),
+        Column("speaker_url", "The speaker's archive URL.", lambda o, a: _url(o.speaker, a)),
+        Column(
+            "speaker_country",
+            "ISO 3166 code of the speaker's country.",
+            lambda o, a: _country(o.speaker.country) if o.speaker else "",
+        ),
+        Column(
+            "direct",
+            "true for a verbatim quote, false for reported speech.",
+            lambda o, a: "true" if o.direct else "false",
+        ),
+        Column("text", "What was said.", lambda o, a: o.text),
+        Column(
+            "meeting_url", "The meeting it was said at, if any.", lambda o, a: _url(o.meeting, a)
+        ),
+        Column("status", "draft or reviewed (by an editor).", lambda o, a: o.status),
+        *_source_columns(lambda o: [o.article]),
+    ],
+    "officials": [
+        *COMMON,
+        Column("name", "The canonical name.", lambda o, a: o.name),
+        Column(
+            "aliases",
+            "Other names: how articles wrote it, and merged names.",
+            lambda o, a: _joined(x.name for x in o.aliases.all()),
+        ),
+        Column("country", "ISO 3166 code.", lambda o, a: _country(o.country)),
+        Column("title", "The current title.", lambda o, a: o.title),
+        Column("rank", "Military or civil rank.", lambda o, a: o.rank),
+        Column(
+            "institution",
+            "The institution they serve.",
+            lambda o, a: o.institution.name if o.institution else "",
+        ),
+        Column("status", "draft or reviewed (by an editor).", lambda o, a: o.status),
+        *_source_columns(_official_articles),
+    ],
+    "institutions": [
+        *COMMON,
+        Column("name", "The institution's name.", lambda o, a: o.name),
+        Column("aliases", "Other names.", lambda o, a: _joined(x.name for x in o.aliases.all())),
+        Column("country", "ISO 3166 code.", lambda o, a: _country(o.country)),
+        Column(
+            "kind",
+            "ministry, armed_forces, university, council, government, parliament, "
+            "international, news_agency or other.",
+            lambda o, a: o.kind,
+        ),
+        Column("parent", "The body it belongs to.", lambda o, a: o.parent.name if o.parent else ""),
+        Column("status", "draft or reviewed (by an editor).", lambda o, a: o.status),
+        *_source_columns(lambda o: list(o.articles.all())),
+    ],
+    "agreements": [
+        *COMMON,
+        Column("name", "The agreement's name.", lambda o, a: o.name),
+        Column("kind", "Security agreement, memorandum, contract…", lambda o, a: o.kind),
+        Column("signed_date", "Signing date (ISO 8601).", lambda o, a: _date(o.signed_date)),
+        Column("signed_place", "Where it was signed.", lambda o, a: o.signed_place),
+        Column(
+            "parties",
+            "ISO 3166 codes of the parties.",
+            lambda o, a: _joined(c.code for c in o.parties),
+        ),
+        Column("deadline", "Deadline it sets (ISO 8601).", lambda o, a: _date(o.deadline)),
+        Column(
+            "agreement_status",
+            "in_preparation, signed, in_force or unknown.",
+            lambda o, a: o.agreement_status,
+        ),
+        Column("provisions", "What it provides.", lambda o, a: o.provisions),
+        Column(
+            "meeting_urls",
+            "Archive URLs of meetings that refer to it.",
+            lambda o, a: _joined(_url(m, a) for m in o.meetings.all()),
+        ),
+        Column("status", "draft or reviewed (by an editor).", lambda o, a: o.status),
+        *_source_columns(lambda o: [s.article for s in o.sources.all()]),
+    ],
+    "articles": [
+        *COMMON,
+        Column("title", "The headline.", lambda o, a: o.title),
+        Column("outlet", "The news outlet.", lambda o, a: o.outlet),
+        Column("original_url", "Where the outlet published it.", lambda o, a: o.url),
+        Column("published", "Publication date (ISO 8601).", lambda o, a: _date(o.published)),
+        Column("file_name", "The file it was imported from.", lambda o, a: o.file_name),
+        Column("status", "draft or reviewed (by an editor).", lambda o, a: o.status),
+        *_source_columns(lambda o: [o]),
+    ],
+}
+
+
+class _Echo:
+    """A file-like object whose write returns the line, so csv.writer can feed a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(
+    kind: str, queryset: QuerySet, absolute: Callable[[str], str], *, bom: bool = False
+) -> Iterator[str]:
+    """Yield the CSV header and one line per record, formula-like cells neutralised."""
+    columns = COLUMNS[kind]
+    writer = csv.writer(_Echo())
+    if bom:
+        yield "\ufeff"
+    yield writer.writerow([c.name for c in columns])
+    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+        yield writer.writerow([neutralise(c.get(obj, absolute)) for c in columns])
+
+
+def json_lines(kind: str, queryset: QuerySet, absolute: Callable[[str], str]) -> Iterator[str]:
+    """Yield a JSON array of objects, one record per line."""
+    columns = COLUMNS[kind]
+    yield "["
+    first = True
+    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+        row = {c.name: c.get(obj, absolute) for c in columns}
+        yield ("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+        first = False
+    yield "\n]\n"
+
+
+def response(
+    kind: str, fmt: str, queryset: QuerySet, absolute: Callable[[str], str], *, bom: bool = False
+) -> StreamingHttpResponse:
+    """Return the streamed download of a list in CSV or JSON."""
+    if fmt == "csv":
+        body = csv_lines(kind, queryset, absolute, bom=bom)
+        content_type = "text/csv; charset=utf-8"
+    else:
+        body = json_lines(kind, queryset, absolute)
+        content_type = "application/json; charset=utf-8"
+    resp = StreamingHttpResponse((line.encode("utf-8") for line in body), content_type=content_type)
+    resp["Content-Disposition"] = f'attachment; filename="{kind}.{fmt}"'
+    return resp

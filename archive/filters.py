@@ -1,0 +1,384 @@
+"""One FilterSet per list page: the URL holds the whole state, and each says what it shows.
+
+Each FilterSet also validates `sort`, and `describe(count)` turns the cleaned filters into the
+sentence shown above the results ("3 meetings with Iraq since 1 January 2024, with …"), as
+Datasette does. Model choices use hidden inputs: facets and detail pages link to them, and a
+select of every official would be too long to render.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import django_filters as df
+from django import forms
+from django.db.models import Q, QuerySet
+from django_countries import countries
+
+from . import search
+from .models import (
+    Agreement,
+    AgreementStatus,
+    Article,
+    Institution,
+    InstitutionKind,
+    Meeting,
+    MeetingKind,
+    MeetingSource,
+    Official,
+    Participation,
+    Statement,
+)
+
+Q_MAX = search.MAX_QUERY_CHARS
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Return ISO codes with their names, in name order, from django-countries."""
+    return [(code, str(name)) for code, name in countries]
+
+
+def country_name(code: str) -> str:
+    """Return a country's English name for an ISO code, or the code itself."""
+    return str(dict(countries).get(code, code)) if code else ""
+
+
+def human_date(value: datetime.date) -> str:
+    """Return a date as a sentence would write it: 1 January 2024."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def _period(value: Any) -> str:
+    """Return 'since X', 'until Y' or 'between X and Y' for a date range; '' when open."""
+    if not value:
+        return ""
+    start, stop = value.start, value.stop
+    if start and stop:
+        return f"between {human_date(start)} and {human_date(stop)}"
+    if start:
+        return f"since {human_date(start)}"
+    if stop:
+        return f"until {human_date(stop)}"
+    return ""
+
+
+def _names(objects) -> str:
+    names = [str(o) for o in objects]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class ArchiveFilterSet(df.FilterSet):
+    """The shared parts: sort validation, the sentence, and hidden inputs for record choices.
+
+    Subclasses set `noun` (singular, plural), `sorts` ({key: (model field, label)}) and
+    `default_sort`, and override `describe_parts` to add their phrases to the sentence.
+    """
+
+    noun: tuple[str, str] = ("record", "records")
+    sorts: dict[str, tuple[str, str]] = {}
+    default_sort: str = ""
+    searchable: bool = False
+
+    sort = df.ChoiceFilter(method="filter_nothing", label="Sort by", empty_label="Default order")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = []
+        if self.searchable:
+            choices.append(("relevance", "Relevance (with a text search)"))
+        for key, (_field, label) in self.sorts.items():
+            choices.append((key, f"{label}, ascending"))
+            choices.append((f"-{key}", f"{label}, descending"))
+        self.filters["sort"].extra["choices"] = choices
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """Leave the rows alone: `sort` orders them in the selector, after filtering."""
+        return queryset
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Match the full-text index of this list's own records, ranked."""
+        return search.search(queryset, value)
+
+    @property
+    def sort_key(self) -> str:
+        """Return the validated sort: the chosen one, relevance for a text search, or default."""
+        data = self.form.cleaned_data if self.is_valid() else {}
+        chosen = data.get("sort") or ""
+        if chosen:
+            return chosen
+        if self.searchable and search.has_terms(data.get("q")):
+            return "relevance"
+        return self.default_sort
+
+    def describe_parts(self, data: dict[str, Any]) -> list[str]:
+        """Return the phrases of the sentence for the cleaned filters (override per list)."""
+        q = data.get("q")
+        return [f"matching “{q}”"] if q else []
+
+    def describe(self, count: int) -> str:
+        """Return the sentence that says what the list shows, such as '3 meetings in Tehran'."""
+        noun = self.noun[0] if count == 1 else self.noun[1]
+        data = self.form.cleaned_data if self.is_valid() else {}
+        parts = [p for p in self.describe_parts(data) if p]
+        head = f"{count:,} {noun}"
+        return " ".join([head, *parts[:1]]) + "".join(f", {p}" for p in parts[1:])
+
+
+def _hidden_model(queryset: QuerySet, label: str, **kwargs: Any) -> df.ModelChoiceFilter:
+    return df.ModelChoiceFilter(queryset=queryset, label=label, widget=forms.HiddenInput, **kwargs)
+
+
+class MeetingFilter(ArchiveFilterSet):
+    """Meetings by text, period, country on either side, officials (all of them), place, kind."""
+
+    noun = ("meeting", "meetings")
+    sorts = {"date": ("start_date", "Date"), "city": ("city", "City"), "kind": ("kind", "Kind")}
+    default_sort = "-date"
+
+    q = df.CharFilter(method="filter_q", label="Text", max_length=Q_MAX)
+    date = df.DateFromToRangeFilter(method="filter_date", label="Date")
+    country = df.ChoiceFilter(
+        choices=country_choices, method="filter_country", label="Country (either side)"
+    )
+    official = df.ModelMultipleChoiceFilter(
+        queryset=Official.objects.visible(),
+        field_name="participations__official",
+        conjoined=True,
+        label="Officials (all took part)",
+        widget=forms.MultipleHiddenInput,
+    )
+    institution = _hidden_model(
+        Institution.objects.visible(), "Institution or venue", method="filter_institution"
+    )
+    city = df.CharFilter(field_name="city", lookup_expr="iexact", label="City", max_length=120)
+    kind = df.ChoiceFilter(choices=MeetingKind.choices, label="Kind")
+    reviewed = df.BooleanFilter(
+        method="filter_reviewed", label="Reviewed by an editor only", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Meetings whose statements, source articles or participants match, or whose own
+        title, summary or topics contain the text."""
+        if not search.has_terms(value):
+            return queryset.none()
+        own = Q()
+        for field in ("title", "summary", "topics"):
+            own |= Q(**{f"{field}__icontains": value.strip()})
+        st = search.matching_ids("statement", value)
+        art = search.matching_ids("article", value)
+        off = search.matching_ids("official", value)
+        return queryset.filter(
+            own
+            | Q(pk__in=Statement.objects.visible().filter(pk__in=st).values("meeting_id"))
+            | Q(pk__in=MeetingSource.objects.filter(article_id__in=art).values("meeting_id"))
+            | Q(pk__in=Participation.objects.filter(official_id__in=off).values("meeting_id"))
+        )
+
+    def filter_date(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.between(value.start, value.stop) if value else queryset
+
+    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.with_country(value)
+
+    def filter_institution(self, queryset: QuerySet, name: str, value: Institution) -> QuerySet:
+        staff = Participation.objects.filter(official__institution=value).values("meeting_id")
+        return queryset.filter(Q(venue=value) | Q(pk__in=staff))
+
+    def filter_reviewed(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.reviewed() if value else queryset
+
+    def describe_parts(self, data: dict[str, Any]) -> list[str]:
+        parts = []
+        if data.get("country"):
+            parts.append(f"with {country_name(data['country'])}")
+        parts.append(_period(data.get("date")))
+        if data.get("official"):
+            parts.append(f"with {_names(data['official'])}")
+        if data.get("institution"):
+            parts.append(f"involving {data['institution']}")
+        if data.get("city"):
+            parts.append(f"in {data['city']}")
+        if data.get("kind"):
+            parts.append(f"of kind {MeetingKind(data['kind']).label.lower()}")
+        if data.get("q"):
+            parts.append(f"matching “{data['q']}”")
+        if data.get("reviewed"):
+            parts.append("reviewed by an editor")
+        return parts
+
+
+class StatementFilter(ArchiveFilterSet):
+    """Statements by text, speaker, speaker's country, period, meeting, direct or reported."""
+
+    noun = ("statement", "statements")
+    sorts = {"date": ("date", "Date"), "speaker": ("speaker__name", "Speaker")}
+    default_sort = "-date"
+    searchable = True
+
+    q = df.CharFilter(method="filter_search", label="Text", max_length=Q_MAX)
+    speaker = _hidden_model(Official.objects.visible(), "Speaker")
+    speaker_country = df.ChoiceFilter(
+        choices=country_choices, field_name="speaker__country", label="Speaker's country"
+    )
+    date = df.DateFromToRangeFilter(field_name="date", label="Date")
+    meeting = _hidden_model(Meeting.objects.visible(), "Meeting")
+    direct = df.ChoiceFilter(
+        choices=[("direct", "Direct quotes"), ("reported", "Reported speech")],
+        method="filter_direct",
+        label="Quote or reported",
+    )
+
+    class Meta:
+        model = Statement
+        fields: list[str] = []
+
+    def filter_direct(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(direct=(value == "direct"))
+
+    def describe_parts(self, data: dict[str, Any]) -> list[str]:
+        parts = []
+        if data.get("speaker"):
+            parts.append(f"by {data['speaker']}")
+        if data.get("speaker_country"):
+            parts.append(f"by officials of {country_name(data['speaker_country'])}")
+        parts.append(_period(data.get("date")))
+        if data.get("meeting"):
+            parts.append(f"at {data['meeting']}")
+        if data.get("direct"):
+            parts.append("quoted directly" if data["direct"] == "direct" else "reported")
+        if data.get("q"):
+            parts.append(f"matching “{data['q']}”")
+        return parts
+
+
+class OfficialFilter(ArchiveFilterSet):
+    """Officials by name (aliases included), country, institution, title."""
+
+    noun = ("official", "officials")
+    sorts = {
+        "name": ("name", "Name"),
+        "country": ("country", "Country"),
+        "title": ("title", "Title"),
+    }
+    default_sort = "name"
+    searchable = True
+
+    q = df.CharFilter(method="filter_search", label="Name", max_length=Q_MAX)
+    country = df.ChoiceFilter(choices=country_choices, field_name="country", label="Country")
+    institution = _hidden_model(Institution.objects.visible(), "Institution")
+    title = df.CharFilter(
+        field_name="title", lookup_expr="icontains", label="Title", max_length=200
+    )
+
+    class Meta:
+        model = Official
+        fields: list[str] = []
+
+    def describe_parts(self, data: dict[str, Any]) -> list[str]:
+        parts = []
+        if data.get("country"):
+            parts.append(f"of {country_name(data['country'])}")
+        if data.get("institution"):
+            parts.append(f"at {data['institution']}")
+        if data.get("title"):
+            parts.append(f"titled “{data['title']}”")
+        if data.get("q"):
+            parts.append(f"named like “{data['q']}”")
+        return parts
+
+
+class InstitutionFilter(ArchiveFilterSet):
+    """Institutions by country and kind."""
+
+    noun = ("institution", "institutions")
+    sorts = {"name": ("name", "Name"), "country": ("country", "Country"), "kind": ("kind", "Kind")}
+    default_sort = "name"
+
+    q = df.CharFilter(field_name="name", lookup_expr="icontains", label="Name", max_length=Q_MAX)
+    country = df.ChoiceFilter(choices=country_choices, field_name="country", label="Country")
+    kind = df.ChoiceFilter(choices=InstitutionKind.choices, label="Kind")
+
+    class Meta:
+        model = Institution
+        fields: list[str] = []
+
+    def describe_parts(self, data: dict[str, Any]) -> list[str]:
+        parts = []
+        if data.get("country"):
+            parts.append(f"of {country_name(data['country'])}")
+        if data.get("kind"):
+            parts.append(f"of kind {InstitutionKind(data['kind']).label.lower()}")
+        if data.get("q"):
+            parts.append(f"named like “{data['q']}”")
+        return parts
+
+
+class AgreementFilter(ArchiveFilterSet):
+    """Agreements by party, signing period and status."""
+
+    noun = ("agreement", "agreements")
+    sorts = {"signed": ("signed_date", "Signed"), "name": ("name", "Name")}
+    default_sort = "-signed"
+
+    party = df.ChoiceFilter(choices=country_choices, method="filter_party", label="Party")
+    signed = df.DateFromToRangeFilter(field_name="signed_date", label="Signed")
+    agreement_status = df.ChoiceFilter(choices=AgreementStatus.choices, label="Status")
+
+    class Meta:
+        model = Agreement
+        fields: list[str] = []
+
+    def filter_party(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.with_party(value)
+
+    def describe_parts(self, data: dict[str, Any]) -> list[str]:
+        parts = []
+        if data.get("party"):
+            parts.append(f"with {country_name(data['party'])} as a party")
+        period = _period(data.get("signed"))
+        if period:
+            parts.append(f"signed {period}")
+        if data.get("agreement_status"):
+            parts.append(AgreementStatus(data["agreement_status"]).label.lower())
+        return parts
+
+
+class ArticleFilter(ArchiveFilterSet):
+    """Source articles by outlet, publication period and text."""
+
+    noun = ("article", "articles")
+    sorts = {
+        "published": ("published", "Published"),
+        "outlet": ("outlet", "Outlet"),
+        "title": ("title", "Title"),
+    }
+    default_sort = "-published"
+    searchable = True
+
+    q = df.CharFilter(method="filter_search", label="Text", max_length=Q_MAX)
+    outlet = df.CharFilter(
+        field_name="outlet", lookup_expr="iexact", label="Outlet", max_length=200
+    )
+    published = df.DateFromToRangeFilter(field_name="published", label="Published")
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def describe_parts(self, data: dict[str, Any]) -> list[str]:
+        parts = []
+        if data.get("outlet"):
+            parts.append(f"from {data['outlet']}")
+        period = _period(data.get("published"))
+        if period:
+            parts.append(f"published {period}")
+        if data.get("q"):
+            parts.append(f"matching “{data['q']}”")
+        return parts

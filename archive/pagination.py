@@ -1,0 +1,135 @@
+"""Pages of a list that stay fast however deep a researcher goes.
+
+Field sorts use keyset pagination (Datasette's `_next`): the cursor holds the sort value and id of
+the last row shown, so page 1,000 costs what page 1 costs, and rows added meanwhile never shift a
+page. Relevance order cannot be keyed cheaply, so a text search falls back to numbered pages,
+capped at MAX_OFFSET_PAGE.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import F, Q, QuerySet
+
+PAGE_SIZE = 50
+MAX_OFFSET_PAGE = 100
+
+
+@dataclass
+class Page:
+    """The rows of one page and how to reach the next one."""
+
+    rows: list[Any]
+    next_params: dict[str, str] | None = None
+    first_params: dict[str, str] | None = None
+    number: int = 1
+    notes: list[str] = field(default_factory=list)
+
+
+def order(queryset: QuerySet, sort_field: str, descending: bool) -> QuerySet:
+    """Return queryset ordered by one field, empty values last, id breaking ties."""
+    key = F(sort_field).desc(nulls_last=True) if descending else F(sort_field).asc(nulls_last=True)
+    tie = F("id").desc() if descending else F("id").asc()
+    return queryset.order_by(key, tie)
+
+
+def _encode(value: Any, pk: int) -> str:
+    if isinstance(value, datetime.date):
+        tagged = ["d", value.isoformat()]
+    elif value is None:
+        tagged = ["n", None]
+    elif isinstance(value, int | float):
+        tagged = ["i", value]
+    else:
+        tagged = ["s", str(value)]
+    raw = json.dumps([*tagged, pk], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[Any, int] | None:
+    """Return the (value, id) a cursor holds, or None when it is missing or not ours."""
+    if not cursor or len(cursor) > 2000:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        tag, value, pk = json.loads(raw)
+        pk = int(pk)
+        if tag == "d":
+            value = datetime.date.fromisoformat(value)
+        elif tag == "i":
+            value = float(value) if isinstance(value, float) else int(value)
+        elif tag == "n":
+            value = None
+        elif tag == "s":
+            value = str(value)
+        else:
+            return None
+    except (ValueError, TypeError, json.JSONDecodeError):
+        return None
+    return value, pk
+
+
+def _after(sort_field: str, descending: bool, value: Any, pk: int) -> Q:
+    """Return the condition for rows that come after (value, pk) in the list's order."""
+    past, pk_past = ("lt", "lt") if descending else ("gt", "gt")
+    if value is None:
+        return Q(**{f"{sort_field}__isnull": True, f"id__{pk_past}": pk})
+    return (
+        Q(**{f"{sort_field}__{past}": value})
+        | Q(**{sort_field: value, f"id__{pk_past}": pk})
+        | Q(**{f"{sort_field}__isnull": True})
+    )
+
+
+def keyset_page(
+    queryset: QuerySet,
+    *,
+    sort_field: str,
+    descending: bool,
+    cursor: str | None,
+    size: int = PAGE_SIZE,
+) -> Page:
+    """Return the page after the cursor of a queryset already ordered by `order`."""
+    position = decode_cursor(cursor)
+    qs = queryset.annotate(keyset_value=F(sort_field))
+    if position is not None:
+        qs = qs.filter(_after(sort_field, descending, *position))
+    rows = list(qs[: size + 1])
+    page = Page(rows=rows[:size])
+    if position is not None:
+        page.first_params = {}
+    if len(rows) > size:
+        last = rows[size - 1]
+        page.next_params = {"_next": _encode(last.keyset_value, last.pk)}
+    return page
+
+
+def offset_page(queryset: QuerySet, *, page: str | None, size: int = PAGE_SIZE) -> Page:
+    """Return a numbered page; a bad or too deep page number gives a note, not an error."""
+    notes = []
+    try:
+        number = int(page or 1)
+    except ValueError:
+        number = 1
+        notes.append("The page number was not a number; showing the first page.")
+    if number < 1:
+        number = 1
+    if number > MAX_OFFSET_PAGE:
+        notes.append(
+            f"Relevance order stops at page {MAX_OFFSET_PAGE}; narrow the filters or sort by a "
+            "column to go further."
+        )
+        return Page(rows=[], number=number, notes=notes, first_params={})
+    start = (number - 1) * size
+    rows = list(queryset[start : start + size + 1])
+    result = Page(rows=rows[:size], number=number, notes=notes)
+    if number > 1:
+        result.first_params = {}
+    if len(rows) > size and number < MAX_OFFSET_PAGE:
+        result.next_params = {"page": str(number + 1)}
+    return result

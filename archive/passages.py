@@ -1,0 +1,58 @@
+"""An article's text with every extracted passage marked and linked, built as escaped HTML.
+
+Passages may nest or overlap (a name inside a quote inside a meeting report), so the text is cut
+at every passage boundary; each piece is wrapped in one <mark> per passage covering it, and the
+innermost (shortest) passage supplies the link. Text is escaped piece by piece, never trusted.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+Span = tuple[int, int, str, str, str]  # start, end, kind, label, url
+
+
+def highlighted_text(text: str, spans: list[Span]) -> SafeString:
+    """Return the article text as HTML paragraphs with passages marked and linked."""
+    n = len(text)
+    spans = [(max(0, s), min(n, e), k, label, url) for s, e, k, label, url in spans if s < e <= n]
+    cuts = sorted({0, n, *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    out: list[str] = []
+    anchored: set[int] = set()
+    for a, b in pairwise(cuts):
+        piece = text[a:b]
+        covering = [(i, sp) for i, sp in enumerate(spans) if sp[0] <= a and b <= sp[1]]
+        if not covering:
+            out.append(_paragraphs(piece))
+            continue
+        covering.sort(key=lambda item: -(item[1][1] - item[1][0]))
+        _, inner = covering[-1]
+        html = format_html(
+            '<a href="{}">{}</a>', inner[4], mark_safe(_paragraphs(piece, inline=True))
+        )
+        for i, (_s, _e, kind, label, _url) in reversed(covering):
+            anchor = ""
+            if i not in anchored:
+                anchored.add(i)
+                anchor = f' id="passage-{i}"'
+            html = format_html(
+                '<mark class="passage passage-{}" title="{}"{}>{}</mark>',
+                kind,
+                label,
+                mark_safe(anchor),
+                html,
+            )
+        out.append(str(html))
+    body = "".join(out)
+    return mark_safe("<p>" + body + "</p>")
+
+
+def _paragraphs(piece: str, *, inline: bool = False) -> str:
+    """Escape a piece of text, turning blank lines into paragraph breaks (line breaks inside a
+    passage, where a paragraph end would break the nesting)."""
+    escaped = str(escape(piece)).replace("\r\n", "\n")
+    escaped = escaped.replace("\n\n", "<br><br>" if inline else "</p><p>")
+    return escaped.replace("\n", "<br>")

@@ -1,0 +1,172 @@
+"""The columns of each list page, rendered to cells in Python so templates stay plain loops."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+
+from .filters import country_name
+from .search import highlight
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: text, optionally a link, or ready-made safe HTML."""
+
+    text: str = ""
+    url: str = ""
+    html: SafeString | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    """A visible column: its header, the sort key it toggles (if sortable), and its cell."""
+
+    label: str
+    sort: str | None
+    cell: Callable[[Any], Cell]
+
+
+def meeting_when(meeting: Any) -> str:
+    """Return a meeting's date as precisely as the source gives it, never more."""
+    return date_with_precision(
+        meeting.start_date, meeting.date_precision, meeting.date_text, meeting.end_date
+    )
+
+
+def date_with_precision(start: Any, precision: str, text: str = "", end: Any = None) -> str:
+    """Return a date shown to its precision: '1 May 2024', 'May 2024', '2024', or as written."""
+    if start is None:
+        return text or "Date unknown"
+    if precision == "month":
+        return f"{start:%B %Y}"
+    if precision == "year":
+        return f"{start:%Y}"
+    if precision == "unknown" and text:
+        return text
+    shown = f"{start.day} {start:%B %Y}"
+    if end and end != start:
+        shown += f" – {end.day} {end:%B %Y}"
+    return shown
+
+
+def plain_date(value: Any) -> str:
+    """Return a date as '1 May 2024', or an empty string."""
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def _links(items: list[tuple[str, str]]) -> SafeString:
+    return format_html_join(", ", '<a href="{}">{}</a>', items)
+
+
+def _snippet_or(obj: Any, fallback: str) -> Cell:
+    snippet = getattr(obj, "search_snippet", None)
+    if snippet:
+        return Cell(html=highlight(snippet))
+    return Cell(Truncator(fallback).chars(200))
+
+
+def _sides(meeting: Any) -> str:
+    return " – ".join(country_name(c.code) for c in (meeting.country_a, meeting.country_b) if c)
+
+
+COLUMNS: dict[str, list[Column]] = {
+    "meetings": [
+        Column("Date", "date", lambda m: Cell(meeting_when(m), m.get_absolute_url())),
+        Column("Countries", None, lambda m: Cell(_sides(m))),
+        Column("City", "city", lambda m: Cell(m.city)),
+        Column(
+            "Participants",
+            None,
+            lambda m: Cell(
+                html=_links(
+                    [
+                        (p.official.get_absolute_url(), p.official.name)
+                        for p in m.participations.all()
+                    ]
+                )
+            ),
+        ),
+        Column("Kind", "kind", lambda m: Cell(m.get_kind_display())),
+        Column("Sources", None, lambda m: Cell(str(len(m.sources.all())))),
+    ],
+    "statements": [
+        Column("Date", "date", lambda s: Cell(plain_date(s.date) or "—", s.get_absolute_url())),
+        Column(
+            "Speaker",
+            "speaker",
+            lambda s: Cell(
+                s.speaker.name if s.speaker else "Unattributed",
+                s.speaker.get_absolute_url() if s.speaker else "",
+            ),
+        ),
+        Column("Statement", None, lambda s: _snippet_or(s, s.text)),
+        Column("Form", None, lambda s: Cell("Direct quote" if s.direct else "Reported")),
+        Column(
+            "Meeting",
+            None,
+            lambda s: Cell(
+                str(s.meeting) if s.meeting else "",
+                s.meeting.get_absolute_url() if s.meeting else "",
+            ),
+        ),
+    ],
+    "officials": [
+        Column("Name", "name", lambda o: Cell(o.name, o.get_absolute_url())),
+        Column("Country", "country", lambda o: Cell(country_name(o.country.code))),
+        Column("Title", "title", lambda o: Cell(o.title)),
+        Column(
+            "Institution",
+            None,
+            lambda o: Cell(
+                o.institution.name if o.institution else "",
+                o.institution.get_absolute_url() if o.institution else "",
+            ),
+        ),
+        Column(
+            "Also written",
+            None,
+            lambda o: _snippet_or(o, "; ".join(a.name for a in o.aliases.all())),
+        ),
+    ],
+    "institutions": [
+        Column("Name", "name", lambda i: Cell(i.name, i.get_absolute_url())),
+        Column("Country", "country", lambda i: Cell(country_name(i.country.code))),
+        Column("Kind", "kind", lambda i: Cell(i.get_kind_display())),
+        Column(
+            "Part of",
+            None,
+            lambda i: Cell(
+                i.parent.name if i.parent else "", i.parent.get_absolute_url() if i.parent else ""
+            ),
+        ),
+    ],
+    "agreements": [
+        Column("Name", "name", lambda a: Cell(a.name, a.get_absolute_url())),
+        Column("Signed", "signed", lambda a: Cell(plain_date(a.signed_date) or "—")),
+        Column("Parties", None, lambda a: Cell(", ".join(country_name(c.code) for c in a.parties))),
+        Column("Status", None, lambda a: Cell(a.get_agreement_status_display())),
+    ],
+    "articles": [
+        Column("Title", "title", lambda a: Cell(str(a), a.get_absolute_url())),
+        Column("Outlet", "outlet", lambda a: Cell(a.outlet or "—")),
+        Column("Published", "published", lambda a: Cell(plain_date(a.published) or "—")),
+        Column("Passage", None, lambda a: _snippet_or(a, a.text)),
+    ],
+}
+
+
+def rows(kind: str, objects: list[Any]) -> list[list[Cell]]:
+    """Return the cells of each row of a list page."""
+    columns = COLUMNS[kind]
+    return [[column.cell(obj) for column in columns] for obj in objects]
+
+
+def link(url: str, text: str) -> SafeString:
+    """Return an escaped link."""
+    return format_html('<a href="{}">{}</a>', url, text)

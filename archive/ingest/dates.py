@@ -1,0 +1,215 @@
+"""Dates as written, with their precision; a year the text does not give is never guessed.
+
+Absolute dates ("October 22, 2025", "22 October 2025", "Oct. 22, 2025", "2025-10-22"),
+partial ones ("14th and 15th November", "October 18") and relative ones ("on Sunday",
+"yesterday", "last month", "this year"). Relative dates are resolved only against a known
+publication date; without one they are kept as text with an unknown value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .types import DateMention, DatePoint, Span
+
+MONTHS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+MONTHS["sept"] = 9
+WEEKDAYS = {calendar.day_name[i].casefold(): i for i in range(7)}
+
+_MONTH = r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+
+
+def _m(group: str) -> str:
+    return _MONTH.format(g=group)
+
+
+def _d(group: str) -> str:
+    return _DAY.format(g=group)
+
+
+def _y(group: str) -> str:
+    return _YEAR.format(g=group)
+
+
+# Each pattern is a flat sequence of bounded pieces: linear on any input.
+_PATTERNS = [
+    # 2025-10-22
+    re.compile(rf"\b{_y('y')}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # 14th and 15th November 2020 / 14-15 November / 14 to 15 November, 2020
+    re.compile(
+        rf"\b{_WEEKDAY}{_d('d')}\s*(?:and|to|-|–|—)\s*{_d('d2')}\s+(?:of\s+)?{_m('m')}"
+        rf"(?:,?\s+{_y('y')})?\b"
+    ),
+    # November 14-15, 2020 / November 14 and 15
+    re.compile(
+        rf"\b{_WEEKDAY}{_m('m')}\s+{_d('d')}\s*(?:and|to|-|–|—)\s*{_d('d2')}\b(?:,?\s+{_y('y')})?"
+    ),
+    # 22 October 2025 / 22nd of October, 2025 / Sunday, 22 October
+    re.compile(rf"\b{_WEEKDAY}{_d('d')}\s+(?:of\s+)?{_m('m')}(?:,?\s+{_y('y')})?\b"),
+    # October 22, 2025 / Oct. 22 2025 / Wednesday, October 22
+    re.compile(rf"\b{_WEEKDAY}{_m('m')}\s+{_d('d')}\b(?:,?\s+{_y('y')}\b)?"),
+    # October 2025 / in June 2025
+    re.compile(rf"\b{_m('m')},?\s+{_y('y')}\b"),
+]
+_RELATIVE = re.compile(
+    r"\b(?:(?P<on>on|last|this|next|on\s+last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)|(?P<word>yesterday|today|tomorrow)|(?P<rel>last|this|next)\s+"
+    r"(?P<unit>week|month|year)|on\s+the\s+(?P<nth>[0-3]?\d)(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_THIS_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?this\s+year\b", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"\b(?:in|since|during|by)\s+(?P<y>(?:19|20)\d\d)\b")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def point(
+    *,
+    text: str,
+    span: Span | None,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+) -> DatePoint:
+    """Build a DatePoint as precise as the parts given; no year means no value."""
+    if year is None:
+        return DatePoint(None, "unknown", text, span, False, month, day)
+    if month is None:
+        return DatePoint(date(year, 1, 1), "year", text, span, True, None, None)
+    if day is None:
+        return DatePoint(date(year, month, 1), "month", text, span, True, month, None)
+    value = _safe_date(year, month, day)
+    if value is None:
+        return DatePoint(None, "unknown", text, span, False, month, day)
+    return DatePoint(value, "day", text, span, True, month, day)
+
+
+def _absolute(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    mentions: list[DateMention] = []
+    taken: list[Span] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            span = Span(match.start(), match.end())
+            if any(span.overlaps(other) for other in taken):
+                continue
+            groups = match.groupdict()
+            month = int(groups["mn"]) if groups.get("mn") else MONTHS[groups["m"].casefold()]
+            year = int(groups["y"]) if groups.get("y") else None
+            written = match.group().strip()
+            if year is None and groups.get("d") is not None:
+                tail = _THIS_YEAR_AFTER.match(text, match.end(), end)
+                if tail:
+                    span = Span(span.start, tail.end())
+                    written = text[span.start : span.end]
+                    year = published.year if published else None
+            day = int(groups["d"]) if groups.get("d") else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            first = point(text=written, span=span, year=year, month=month, day=day)
+            second = None
+            if groups.get("d2"):
+                second = point(
+                    text=written, span=span, year=year, month=month, day=int(groups["d2"])
+                )
+            taken.append(span)
+            mentions.append(DateMention(first, second, span))
+    for match in _YEAR_ONLY.finditer(text, start, end):
+        span = Span(match.start("y"), match.end("y"))
+        if not any(span.overlaps(other) for other in taken):
+            taken.append(span)
+            year = int(match.group("y"))
+            mentions.append(
+                DateMention(point(text=match.group("y"), span=span, year=year, month=None,
+                                  day=None), None, span)
+            )
+    return mentions
+
+
+def _relative(
+    text: str, start: int, end: int, published: date | None, taken: list[Span]
+) -> list[DateMention]:
+    mentions = []
+    for match in _RELATIVE.finditer(text, start, end):
+        span = Span(match.start(), match.end())
+        if any(span.overlaps(other) for other in taken):
+            continue
+        written = match.group()
+        value = _resolve_relative(match, published)
+        if value is None:
+            year = month = day = None
+            if match.group("nth"):
+                day = int(match.group("nth"))
+            dp = DatePoint(None, "unknown", written, span, False, month, day)
+        else:
+            resolved, precision = value
+            dp = DatePoint(
+                resolved,
+                precision,
+                written,
+                span,
+                True,
+                resolved.month if precision in ("day", "month") else None,
+                resolved.day if precision == "day" else None,
+            )
+        mentions.append(DateMention(dp, None, span, relative=True))
+    return mentions
+
+
+def _resolve_relative(match: re.Match, published: date | None) -> tuple[date, str] | None:
+    """Turn a relative expression into a date using the publication date, if there is one."""
+    if published is None:
+        return None
+    if match.group("wd"):
+        target = WEEKDAYS[match.group("wd").casefold()]
+        back = (published.weekday() - target) % 7
+        if (match.group("on") or "").casefold() == "next":
+            return published + timedelta(days=(target - published.weekday()) % 7 or 7), "day"
+        if (match.group("on") or "").casefold().startswith("last") and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day"
+    word = (match.group("word") or "").casefold()
+    if word:
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+        return published + timedelta(days=shift), "day"
+    if match.group("nth"):
+        value = _safe_date(published.year, published.month, int(match.group("nth")))
+        return (value, "day") if value else None
+    rel = match.group("rel").casefold()
+    unit = match.group("unit").casefold()
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if unit == "year":
+        return date(published.year + step, 1, 1), "year"
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + step
+        return date(month_index // 12, month_index % 12 + 1, 1), "month"
+    return published + timedelta(weeks=step), "day"
+
+
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, published: date | None = None
+) -> list[DateMention]:
+    """All date expressions in text[start:end], in text order."""
+    end = len(text) if end is None else end
+    mentions = _absolute(text, start, end, published)
+    mentions += _relative(text, start, end, published, [m.span for m in mentions])
+    return sorted(mentions, key=lambda m: m.span.start)
+
+
+def parse_date(text: str, *, published: date | None = None) -> DatePoint | None:
+    """The first date in a short text ("October 22, 2025", "2025-10-22"), or None."""
+    found = find_dates(text, published=published)
+    return found[0].start if found else None

@@ -1,0 +1,195 @@
+"""Organisations: capitalised phrases built on an organisation word.
+
+"Iranian Ministry of Defense", "Defense University of Iraq", "Supreme National Security
+Council", "Popular Mobilization Forces". A leading office ("Secretary of the ...", "Chief of
+Staff of ...") is not part of the name; a trailing person name is not either. A possessive
+country is the institution's country: "Iran's Armed Forces" is the "Iranian Armed Forces"
+(short generic names keep the country as an adjective so they stay distinguishable).
+"""
+
+from __future__ import annotations
+
+from . import cues, lexicon
+from .people import PeopleResult
+from .segment import Token, tokenize
+from .types import Document, InstitutionExtraction, Sentence, Span
+
+MAX_ORG_TOKENS = 12
+CONNECTORS = (("of", "the"), ("for", "the"), ("of",), ("for",), ("on",))
+
+
+def _connector_at(tokens: list[Token], index: int) -> int:
+    for connector in CONNECTORS:
+        end = index + len(connector)
+        if end < len(tokens) and tuple(t.text for t in tokens[index:end]) == connector and (
+            tokens[end].capitalised and tokens[end].is_word
+        ):
+            return len(connector)
+    return 0
+
+
+def _phrase_end(tokens: list[Token], start: int) -> int:
+    """End of a capitalised phrase with connectors, from start."""
+    index = start
+    while index < len(tokens) and index - start < MAX_ORG_TOKENS:
+        token = tokens[index]
+        if token.is_word and token.capitalised and token.base not in lexicon.stop_capitals():
+            index += 1
+            if token.possessive:
+                if index < len(tokens) and tokens[index].capitalised:
+                    continue
+                break
+            continue
+        if token.text in "’'" and index > start and tokens[index - 1].text.endswith("s") and (
+            index + 1 < len(tokens) and tokens[index + 1].capitalised
+            and tokens[index].start == tokens[index - 1].end
+        ):
+            index += 1
+            continue
+        length = _connector_at(tokens, index) if index > start else 0
+        if length:
+            index += length
+            continue
+        break
+    return index
+
+
+def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Drop a leading office ("President of the") and anything after the organisation."""
+    trimmed = False
+    while True:
+        cursor, saw_head = start, trimmed
+        while cursor < end and tokens[cursor].capitalised:
+            head = cues.title_head_at(tokens, cursor)
+            if head:
+                saw_head, cursor = True, cursor + head
+            elif cues.is_title_word(tokens[cursor]) and not cues.org_word_at(tokens, cursor):
+                cursor += 1
+            else:
+                break
+        connector = _connector_at(tokens, cursor) if saw_head and cursor < end else 0
+        if not connector:
+            break
+        start, trimmed = cursor + connector, True
+    last_org = None
+    index = start
+    while index < end:
+        head = cues.title_head_at(tokens, index)
+        if head > 1:  # "Chief of Staff" is an office, its "Staff" no organisation
+            index += head
+            continue
+        if cues.org_word_at(tokens, index) or _is_media(tokens[index]):
+            last_org = index
+        index += 1
+    if last_org is None:
+        return start, start
+    stop = last_org + 1
+    while stop < end and tokens[stop].is_word and tokens[stop].capitalised and (
+        cues.org_word_at(tokens, stop)
+    ):
+        stop += 1
+    connector = _connector_at(tokens, stop) if stop < end else 0
+    if connector:
+        stop = end  # "Ministry of Defense", "Center of Imam Khomeini": the complement stays
+    return start, stop
+
+
+def _is_media(token: Token) -> bool:
+    return token.base in lexicon.media_words()
+
+
+def _kind(tokens: list[Token], start: int, end: int) -> str:
+    if any(_is_media(t) for t in tokens[start:end]) and not any(
+        cues.org_word_at(tokens, i) not in (None, "other") for i in range(start, end)
+    ):
+        return "news_agency"
+    kind = "other"
+    for index in range(start, end):
+        found = cues.org_word_at(tokens, index)
+        if found:
+            kind = found
+    return kind
+
+
+def _country_near(
+    tokens: list[Token], start: int, person_countries: list[str]
+) -> str | None:
+    for index in range(start - 1, -1, -1):
+        cue = cues.country_at(tokens, index)
+        if cue:
+            return cue.code
+    return person_countries[0] if person_countries else None
+
+
+def extract_institutions(
+    document: Document, sentences: list[Sentence], people: PeopleResult
+) -> list[InstitutionExtraction]:
+    """Institutions named in the body, one per name, with country and kind."""
+    found: dict[str, InstitutionExtraction] = {}
+    countries_of = {p.key: p.country for p in people.people}
+    for sentence in sentences:
+        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        person_countries = [
+            countries_of[key] for span, key in people.mentions
+            if sentence.span.contains(span.start) and countries_of.get(key)
+        ]
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if not (token.is_word and token.capitalised) or token.base in lexicon.stop_capitals():
+                index += 1
+                continue
+            end = _phrase_end(tokens, index)
+            start, stop = _trim(tokens, index, end)
+            if stop > start:
+                _add(document, tokens, start, stop, found, person_countries)
+            index = max(end, index + 1)
+    return list(found.values())
+
+
+def _add(
+    document: Document,
+    tokens: list[Token],
+    start: int,
+    stop: int,
+    found: dict[str, InstitutionExtraction],
+    person_countries: list[str],
+) -> None:
+    words = [t for t in tokens[start:stop] if t.is_word]
+    proper = [t for t in words if not cues.org_word_at(tokens, tokens.index(t))
+              and t.text not in ("of", "the", "for", "on")]
+    if len(words) < 2 or not proper:
+        return
+    cue = cues.country_at(tokens, start)
+    name_start = start
+    country = None
+    if cue and cue.possessive:
+        country = cue.code
+        name_start = start + cue.length
+        remainder = document.text[tokens[name_start].start : tokens[stop - 1].end]
+        if stop - name_start <= 2:
+            name = f"{lexicon.countries().by_code[cue.code].adjective} {remainder}"
+        else:
+            name = remainder
+    else:
+        name = document.text[tokens[start].start : tokens[stop - 1].end]
+    if cue and cue.kind == "name" and stop - start == cue.length:
+        return  # a country's own name ("Islamic Republic of Iran")
+    if country is None:
+        index = start
+        while index < stop:
+            inner = cues.country_at(tokens, index)
+            if inner and inner.kind != "city":
+                country = inner.code
+                break
+            index += inner.length if inner else 1
+    if country is None:
+        country = _country_near(tokens, start, person_countries)
+    span = Span(tokens[start].start, tokens[stop - 1].end)
+    key = cues.fold(name)
+    existing = found.get(key)
+    if existing:
+        found[key] = InstitutionExtraction(existing.name, existing.country or country,
+                                           existing.kind, (*existing.spans, span))
+        return
+    found[key] = InstitutionExtraction(name, country, _kind(tokens, start, stop), (span,))

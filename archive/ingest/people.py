@@ -1,0 +1,615 @@
+"""People named in the article, their titles, ranks and countries, one record per person.
+
+Rules, all general:
+- a run of capitalised words is split into a prefix of known words (country or demonym,
+  title words, organisation words, a rank) and the name after it: "Iraqi Defense Minister
+  Juma Inad", "Chief of Staff of Iran's Armed Forces Major General Mohammad Bagheri";
+- an appositive after the name gives the title: "Qassem al-Araji, Iraq's National Security
+  Advisor", "Shamhani, secretary of the Supreme National Security Council of Iran";
+- "the President of X, Lieutenant General Y," (title, then the name in apposition);
+- a name next to a reporting verb ("Jane Doe said") is a speaker, not necessarily an official;
+- later shorter forms ("Inad", "Major General Mousavi") join the fullest form;
+- outlets ("Fars news agency", "according to IRNA") are reporters, never people.
+Country comes from the title (demonym, possessive, "of Iraq"), a delegation ("the Iraqi
+delegation, which included ..."), or, in a two-sided article, from the counterpart with the
+same office.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import cues, lexicon
+from .segment import Token, tokenize
+from .types import Document, PersonExtraction, PersonMention, Rejected, Sentence, Span
+
+MAX_NAME_TOKENS = 5
+MAX_TITLE_TOKENS = 24
+_DELEGATION = re.compile(r"\bdelegation\b", re.IGNORECASE)
+OUTLET_CUE_BEFORE = (("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by"))
+TITLE_CONNECTORS = frozenset("of the and for".split())
+APPOSITIVE_CONNECTORS = frozenset("of the and for on in at".split())
+
+
+@dataclass
+class Candidate:
+    """One mention of a possible person, with what its context says about them."""
+
+    name_tokens: tuple[str, ...]
+    span: Span
+    sentence: int
+    rank: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    country: str | None = None
+    official: bool | None = None  # True: office; False: analyst etc.; None: unknown
+    strong: bool = False  # rank, title or honorific next to it
+    speaker: bool = False  # next to a reporting verb
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.name_tokens)
+
+
+@dataclass
+class PersonGroup:
+    """Mentions resolved to one person."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def full(self) -> Candidate:
+        return max(self.candidates, key=lambda c: (len(c.name_tokens), -c.span.start))
+
+    def folded_tokens(self) -> tuple[str, ...]:
+        return tuple(cues.fold(t) for t in self.full.name_tokens)
+
+
+@dataclass
+class PeopleResult:
+    """People found, plus what the stage can tell later stages."""
+
+    people: tuple[PersonExtraction, ...]
+    mentions: list[tuple[Span, str]]  # every mention span and its person key, in text order
+    outlets: frozenset[str]
+    rejected: list[Rejected]
+
+
+def _word(token: Token) -> str:
+    return token.text.casefold()
+
+
+def _cap_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with name particles and abbreviation dots)."""
+    runs = []
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        if not (token.is_word and token.capitalised):
+            index += 1
+            continue
+        start = index
+        index += 1
+        while index < count:
+            current = tokens[index]
+            previous = tokens[index - 1]
+            if previous.possessive:
+                break
+            if current.is_word and current.capitalised:
+                index += 1
+            elif (
+                current.is_word
+                and (cues.is_particle(current) or current.text[:3].casefold() in ("al-", "el-"))
+                and index + 1 < count
+                and (tokens[index + 1].capitalised or "-" in current.text)
+            ):
+                index += 1
+            elif (
+                current.text == "."
+                and previous.is_word
+                and len(previous.text) <= 4
+                and index + 1 < count
+                and tokens[index + 1].capitalised
+                and tokens[index + 1].start == current.end + 1
+            ):
+                index += 1
+            else:
+                break
+        runs.append((start, index))
+    return runs
+
+
+def _name_ok(tokens: list[Token], start: int, end: int, after_rank: bool) -> int:
+    """How many tokens from start form a plausible name (0 if none)."""
+    length = 0
+    for index in range(start, min(end, start + MAX_NAME_TOKENS)):
+        token = tokens[index]
+        if token.text == ".":
+            break
+        if cues.is_particle(token) and length:
+            length += 1
+            continue
+        if token.text[:3].casefold() in ("al-", "el-") and len(token.text) > 3:
+            length += 1
+            continue
+        plain = cues.is_plain_name_word(token) and cues.country_at(tokens, index) is None
+        lenient = (
+            after_rank
+            and token.capitalised
+            and token.base not in lexicon.stop_capitals()
+            and not cues.is_acronym(token)
+            and cues.country_at(tokens, index) is None
+        )
+        if not (plain or lenient):
+            break
+        length += 1
+        if token.possessive:
+            break
+    while length and cues.is_particle(tokens[start + length - 1]):
+        length -= 1
+    return length
+
+
+@dataclass
+class _Prefix:
+    rank: str | None = None
+    rank_start: int | None = None
+    honorific: bool = False
+    title_start: int | None = None
+    title_end: int | None = None
+    name_start: int = 0
+
+
+def _parse_prefix(tokens: list[Token], start: int, end: int) -> _Prefix:
+    """Split the known words at the start of a capitalised run from the name after them."""
+    prefix = _Prefix(name_start=start)
+    index = start
+    while index < end:
+        length = cues.honorific_at(tokens, index)
+        if length:
+            prefix.honorific = True
+            index += length
+            continue
+        length = cues.rank_at(tokens, index)
+        if length and index + length < end:
+            prefix.rank = " ".join(t.text for t in tokens[index : index + length])
+            prefix.rank = prefix.rank.replace(" .", ".")
+            prefix.rank_start = index
+            index += length
+            break
+        cue = cues.country_at(tokens, index)
+        if cue and cue.kind != "city":
+            _extend_title(prefix, index, index + cue.length)
+            index += cue.length
+            continue
+        token = tokens[index]
+        if cues.is_title_word(token) or cues.org_word_at(tokens, index) or (
+            token.base.casefold() in lexicon.nonofficial_heads()
+        ):
+            _extend_title(prefix, index, index + 1)
+            index += 1
+            continue
+        break
+    prefix.name_start = index
+    return prefix
+
+
+def _extend_title(prefix: _Prefix, start: int, end: int) -> None:
+    if prefix.title_start is None:
+        prefix.title_start = start
+    prefix.title_end = end
+
+
+def _title_allowed(token: Token) -> bool:
+    return token.is_word and (
+        token.capitalised or _word(token) in TITLE_CONNECTORS or cues.is_title_word(token)
+    )
+
+
+def _scan_title_left(tokens: list[Token], end: int, floor: int) -> int:
+    """Leftmost index of a title phrase ending just before `end` (== end when none)."""
+    index = end
+    while index > floor and end - index < MAX_TITLE_TOKENS:
+        token = tokens[index - 1]
+        if not _title_allowed(token):
+            break
+        if _word(token) == "and":
+            after = tokens[index] if index < len(tokens) else None
+            if after is None or not (cues.title_head_at(tokens, index) or cues.is_title_word(after)):
+                break
+        index -= 1
+    while index < end and (_word(tokens[index]) in cues.DETERMINERS | {"and", "of"}):
+        index += 1
+    return index
+
+
+def _has_head(tokens: list[Token], start: int, end: int) -> tuple[bool, bool]:
+    """(has an office head, has a commentator head) within tokens[start:end]."""
+    office = commentator = False
+    for index in range(start, end):
+        if cues.title_head_at(tokens, index):
+            office = True
+        if tokens[index].base.casefold() in lexicon.nonofficial_heads():
+            commentator = True
+    return office, commentator
+
+
+def _country_in(tokens: list[Token], start: int, end: int) -> str | None:
+    """The first country named in tokens[start:end] (demonym, possessive, "of Iraq")."""
+    index = start
+    while index < end:
+        cue = cues.country_at(tokens, index)
+        if cue and cue.kind != "city":
+            return cue.code
+        index += cue.length if cue else 1
+    return None
+
+
+def _text(document: Document, tokens: list[Token], start: int, end: int) -> str:
+    return document.text[tokens[start].start : tokens[end - 1].end]
+
+
+def _strip_country_words(tokens: list[Token], start: int, end: int) -> int:
+    """Skip a leading demonym or possessive country ("Iraqi", "Iraq's") in a title."""
+    cue = cues.country_at(tokens, start) if start < end else None
+    if cue and cue.kind != "city" and (cue.kind == "demonym" or cue.possessive):
+        if start + cue.length < end:
+            return start + cue.length
+    return start
+
+
+def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
+    """A title phrase after ", " following a name: (start, end) token indices, or None."""
+    if after >= len(tokens) or tokens[after].text != ",":
+        return None
+    index = after + 1
+    while index < len(tokens) and _word(tokens[index]) in ("the", "a", "an"):
+        index += 1
+    start = index
+    while index < len(tokens) and index - start < MAX_TITLE_TOKENS:
+        token = tokens[index]
+        if not token.is_word:
+            break
+        word = _word(token)
+        if word in APPOSITIVE_CONNECTORS:
+            nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+            if nxt is None or not nxt.is_word:
+                break
+            if word == "and" and not (cues.title_head_at(tokens, index + 1)
+                                      or cues.is_title_word(nxt) or nxt.capitalised):
+                break
+            index += 1
+            continue
+        if token.capitalised or cues.is_title_word(token) or (
+            token.base.casefold() in lexicon.nonofficial_heads()
+        ):
+            index += 1
+            continue
+        break
+    while index > start and _word(tokens[index - 1]) in APPOSITIVE_CONNECTORS:
+        index -= 1
+    if index <= start:
+        return None
+    # The phrase must start like a title, not like another name or a clause.
+    first = tokens[start]
+    if not (cues.title_head_at(tokens, start) or cues.is_title_word(first)
+            or cues.country_at(tokens, start) or first.base.casefold()
+            in lexicon.nonofficial_heads()):
+        return None
+    office, commentator = _has_head(tokens, start, index)
+    return (start, index) if office or commentator else None
+
+
+def _candidates_in_sentence(
+    document: Document, sentence: Sentence, number: int, outlets: set[str]
+) -> list[Candidate]:
+    tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+    found = []
+    for run_start, run_end in _cap_runs(tokens):
+        _note_outlet(tokens, run_start, run_end, outlets)
+        prefix = _parse_prefix(tokens, run_start, run_end)
+        length = _name_ok(tokens, prefix.name_start, run_end, prefix.rank is not None)
+        if not length:
+            continue
+        name_start, name_end = prefix.name_start, prefix.name_start + length
+        if _run_is_organisation(tokens, name_end, run_end) or _is_region(tokens, name_start,
+                                                                          name_end):
+            continue
+        name_tokens = tuple(tokens[i].base for i in range(name_start, name_end))
+        candidate = Candidate(
+            name_tokens=name_tokens,
+            span=Span(tokens[name_start].start, tokens[name_end - 1].start
+                      + len(tokens[name_end - 1].base)),
+            sentence=number,
+            rank=prefix.rank,
+            strong=prefix.rank is not None or prefix.honorific,
+        )
+        # Title written before the name (possibly before the rank).
+        title_end = prefix.rank_start if prefix.rank_start is not None else name_start
+        if prefix.title_start is not None:
+            title_end = min(title_end, prefix.title_end or title_end)
+        title_start = _scan_title_left(tokens, prefix.title_start or title_end, 0)
+        if prefix.title_start is None and prefix.rank_start is None:
+            title_start = _scan_title_left(tokens, name_start, 0)
+            title_end = name_start
+        if title_start < title_end:
+            _apply_title(document, tokens, title_start, title_end, candidate)
+        elif run_start > 1 and tokens[run_start - 1].text == "," and (
+            name_end < len(tokens) and tokens[name_end].text in ",)"
+        ):
+            left = _scan_title_left(tokens, run_start - 1, 0)
+            if left < run_start - 1 and (left == 0 or not tokens[left - 1].is_word
+                                         or _word(tokens[left - 1]) in cues.DETERMINERS):
+                _apply_title(document, tokens, left, run_start - 1, candidate)
+        appositive = _appositive(tokens, name_end)
+        if appositive and candidate.title is None:
+            _apply_title(document, tokens, appositive[0], appositive[1], candidate)
+        elif appositive and candidate.country is None:
+            candidate.country = _country_in(tokens, *appositive)
+        _note_speech(tokens, run_start, name_end, candidate)
+        found.append(candidate)
+    return found
+
+
+def _run_is_organisation(tokens: list[Token], name_end: int, run_end: int) -> bool:
+    """True when the capitalised run goes on into an organisation word ("Islamic Center")."""
+    return any(cues.org_word_at(tokens, index) for index in range(name_end, run_end))
+
+
+def _is_region(tokens: list[Token], start: int, end: int) -> bool:
+    words = tuple(t.base for t in tokens[start:end])
+    regions = lexicon.regions()
+    return any(words[i:j] in regions for i in range(len(words)) for j in range(i + 1,
+                                                                                len(words) + 1))
+
+
+def _apply_title(
+    document: Document, tokens: list[Token], start: int, end: int, candidate: Candidate
+) -> None:
+    office, commentator = _has_head(tokens, start, end)
+    if not (office or commentator):
+        return
+    candidate.country = candidate.country or _country_in(tokens, start, end)
+    start = _strip_country_words(tokens, start, end)
+    candidate.title = _text(document, tokens, start, end)
+    candidate.title_span = Span(tokens[start].start, tokens[end - 1].end)
+    candidate.official = office and not (
+        commentator and tokens[start].base.casefold() in lexicon.nonofficial_heads()
+    )
+    candidate.strong = True
+
+
+def _note_speech(tokens: list[Token], run_start: int, name_end: int, candidate: Candidate) -> None:
+    """Mark a name next to a reporting verb ("X said", "said X", "X was quoted as saying")."""
+    index = name_end
+    while index < len(tokens) and _word(tokens[index]) in ("also", "further", "then", "was",
+                                                           "has", "had", "is"):
+        index += 1
+    if index < len(tokens) and cues.is_reporting_verb_at(tokens, index):
+        candidate.speaker = True
+    if run_start > 0 and cues.is_reporting_verb_at(tokens, run_start - 1):
+        candidate.speaker = True
+
+
+def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -> None:
+    """Remember outlet names: media words, "X news agency", "according to X" for acronyms."""
+    words = [t.base for t in tokens[start:end]]
+    media = lexicon.media_words()
+    following = [_word(t) for t in tokens[end : end + 2]]
+    if any(word in media for word in words[1:]) or following[:2] == ["news", "agency"] or (
+        following[:1] == ["agency"]
+    ):
+        outlets.add(" ".join(words))
+        outlets.update(words if following[:1] in (["news"], ["agency"]) else [])
+        return
+    before = tuple(_word(t) for t in tokens[max(0, start - 2) : start])
+    if before in OUTLET_CUE_BEFORE and end - start == 1:
+        outlets.add(words[0])
+    if start > 0 and _word(tokens[start - 1]) == "by" and all(cues.is_acronym(t) or "Press"
+                                                             in t.text for t in tokens[start:end]):
+        outlets.add(" ".join(words))
+
+
+def _same_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True when `short` is a contiguous part of `full` (a surname or a later form)."""
+    if len(short) > len(full):
+        return False
+    if len(short) == 1 and len(full) > 1 and short[0] == full[0]:
+        return False  # a first name alone is too ambiguous
+    for offset in range(len(full) - len(short) + 1):
+        if full[offset : offset + len(short)] == short:
+            return True
+    return False
+
+
+def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
+    """Resolve mentions to people: fullest names first, shorter forms join them."""
+    groups: list[PersonGroup] = []
+    ordered = sorted(candidates, key=lambda c: (-len(c.name_tokens), c.span.start))
+    folded_outlets = {cues.fold(name) for name in outlets}
+    for candidate in ordered:
+        if cues.fold(candidate.name) in folded_outlets:
+            continue
+        key = tuple(cues.fold(t) for t in candidate.name_tokens)
+        matches = [g for g in groups if _same_name(key, g.folded_tokens())]
+        matches = [
+            g for g in matches
+            if not (candidate.country and g.full.country and candidate.country != g.full.country)
+        ]
+        if matches:
+            best = max(matches, key=lambda g: max(
+                (c.span.start for c in g.candidates if c.span.start <= candidate.span.start),
+                default=-1))
+            best.candidates.append(candidate)
+        elif candidate.strong or (candidate.speaker and len(candidate.name_tokens) >= 2):
+            groups.append(PersonGroup([candidate]))
+    return groups
+
+
+def _delegation_countries(document: Document, sentences: list[Sentence]) -> dict[int, str]:
+    """Sentences that name one delegation by demonym ("The Iraqi delegation, which ...")."""
+    found = {}
+    for number, sentence in enumerate(sentences):
+        match = _DELEGATION.search(sentence.text)
+        if not match:
+            continue
+        tokens = tokenize(document.text, sentence.span.start, sentence.span.start + match.start())
+        for index in range(len(tokens) - 1, max(-1, len(tokens) - 4), -1):
+            cue = cues.country_at(tokens, index)
+            if cue and cue.kind == "demonym":
+                found[number] = cue.code
+                break
+    return found
+
+
+def _title_heads_of(title: str | None) -> frozenset[str]:
+    if not title:
+        return frozenset()
+    tokens = tokenize(title)
+    heads = set()
+    for index in range(len(tokens)):
+        length = cues.title_head_at(tokens, index)
+        if length:
+            heads.add(" ".join(t.text.casefold() for t in tokens[index : index + length]))
+    return frozenset(heads)
+
+
+def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
+    """The two most-mentioned countries (names, demonyms, possessives, cities)."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for sentence in sentences:
+        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        index = 0
+        while index < len(tokens):
+            cue = cues.country_at(tokens, index)
+            if cue:
+                counts[cue.code] += 1
+                first_seen.setdefault(cue.code, tokens[index].start)
+                index += cue.length
+            else:
+                index += 1
+    ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+    return ranked[:2]
+
+
+def extract_people(
+    document: Document, sentences: list[Sentence], sides: list[str] | None = None
+) -> PeopleResult:
+    """Find people, resolve their mentions, and give each a title, rank and country."""
+    outlets: set[str] = set()
+    candidates: list[Candidate] = []
+    for number, sentence in enumerate(sentences):
+        candidates += _candidates_in_sentence(document, sentence, number, outlets)
+    groups = _group(candidates, set())
+    # A name that the article also gives a title or rank is a person, whatever cue said outlet.
+    person_words = {cues.fold(t) for g in groups for t in g.full.name_tokens}
+    outlets = {o for o in outlets if not {cues.fold(w) for w in o.split()} <= person_words}
+    groups = [g for g in groups if cues.fold(g.full.name) not in {cues.fold(o) for o in outlets}]
+    delegations = _delegation_countries(document, sentences)
+    sides = article_sides(document, sentences) if sides is None else sides
+    people, mentions = _build_people(document, groups, delegations, sides)
+    rejected = [Rejected("people", "news agency", name, None) for name in sorted(outlets)]
+    for candidate in candidates:
+        if cues.fold(candidate.name) in {cues.fold(o) for o in outlets}:
+            rejected.append(Rejected("people", "news agency", candidate.name, candidate.span))
+    return PeopleResult(tuple(people), mentions, frozenset(outlets), rejected)
+
+
+def _build_people(
+    document: Document,
+    groups: list[PersonGroup],
+    delegations: dict[int, str],
+    sides: list[str],
+) -> tuple[list[PersonExtraction], list[tuple[Span, str]]]:
+    drafts = []
+    for group in sorted(groups, key=lambda g: min(c.span.start for c in g.candidates)):
+        members = sorted(group.candidates, key=lambda c: c.span.start)
+        full = group.full
+        titled = [c for c in members if c.title]
+        title_source = max(titled, key=lambda c: len(c.title or "")) if titled else None
+        ranks = [c.rank for c in members if c.rank]
+        country = next((c.country for c in members if c.country), None)
+        if country is None:
+            country = next((delegations[c.sentence] for c in members
+                            if c.sentence in delegations), None)
+        officials = [c.official for c in members if c.official is not None]
+        is_official = any(officials) or bool(ranks)
+        drafts.append({
+            "members": members,
+            "name": full.name,
+            "title": title_source.title if title_source else None,
+            "rank": max(ranks, key=len) if ranks else None,
+            "country": country,
+            "is_official": is_official,
+        })
+    _counterpart_countries(drafts, sides)
+    people = []
+    mentions: list[tuple[Span, str]] = []
+    used_keys: set[str] = set()
+    for draft in drafts:
+        key = _unique_key(draft["name"], used_keys)
+        aliases = []
+        for member in draft["members"]:
+            forms = [member.name]
+            if member.rank:
+                forms.append(f"{member.rank} {member.name}")
+            for form in forms:
+                if form != draft["name"] and form not in aliases:
+                    aliases.append(form)
+        person_mentions = tuple(
+            PersonMention(document.text[m.span.start : m.span.end], m.span, m.title)
+            for m in draft["members"]
+        )
+        mentions += [(m.span, key) for m in draft["members"]]
+        people.append(PersonExtraction(
+            key=key,
+            name=draft["name"],
+            aliases=tuple(aliases),
+            title=draft["title"],
+            rank=draft["rank"],
+            country=draft["country"],
+            institution=None,
+            mentions=person_mentions,
+            is_official=draft["is_official"],
+        ))
+    mentions.sort(key=lambda item: item[0].start)
+    return people, mentions
+
+
+def _counterpart_countries(drafts: list[dict], sides: list[str]) -> None:
+    """In a two-sided article, a person with the same office as a placed counterpart is from
+    the other side ("President Pezeshkian" opposite "Iraqi President Rashid")."""
+    if len(sides) != 2:
+        return
+    for draft in drafts:
+        if draft["country"] or not draft["is_official"]:
+            continue
+        heads = _title_heads_of(draft["title"])
+        placed = {
+            other["country"]
+            for other in drafts
+            if other is not draft
+            and other["country"] in sides
+            and heads & _title_heads_of(other["title"])
+        }
+        if len(placed) == 1:
+            (counterpart,) = placed
+            draft["country"] = sides[1] if counterpart == sides[0] else sides[0]
+
+
+def _unique_key(name: str, used: set[str]) -> str:
+    base = "-".join(cues.fold(name).split()) or "person"
+    key, number = base, 2
+    while key in used:
+        key, number = f"{base}-{number}", number + 1
+    used.add(key)
+    return key
+
+
+def names_of(people: Iterable[PersonExtraction]) -> dict[str, PersonExtraction]:
+    return {person.key: person for person in people}

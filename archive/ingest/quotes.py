@@ -1,0 +1,333 @@
+"""Direct quotations and who said them.
+
+Quotes: curly and straight double quotes, and single quotes told apart from apostrophes
+(an opening mark follows a space or bracket and precedes a letter; a closing mark follows a
+non-space and is not followed by a letter). Closing marks are indexed once and found by
+bisection, so thousands of unclosed marks stay linear.
+Speaker, in order: the attribution after the quote ("..., he stated", "..., pointed out the
+military chief"), the subject before it in the same sentence ("X added, '...'"), a header line
+("President X:" followed by quoted lines), the speaker of the quote just before, the subject of
+the previous sentence. Pronouns and role nouns ("the general") resolve to the latest fitting
+person. Outlets are never people, so "as reported by IRNA" never makes a speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import cues, lexicon
+from .people import PeopleResult
+from .segment import Token, tokenize
+from .types import Document, PersonExtraction, Rejected, Sentence, Span, StatementExtraction
+
+MAX_QUOTE_CHARS = 3000
+SCARE_QUOTE_MAX_WORDS = 2
+_SINGLE_OPEN_BEFORE = frozenset(" \t\n([{—–-:")
+_STRAIGHT_DOUBLE = re.compile(r'"')
+_CURLY_OPEN = re.compile(r"[“„«]")
+_CURLY_CLOSE = re.compile(r"[”»]")
+_SINGLE_MARK = re.compile(r"[‘’']")
+_WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
+_NEWLINE = re.compile("\n")
+_HEADER_END = re.compile(r":\s*$")
+PREPOSITIONS = frozenset("with to by from of and for at about between against among".split())
+AUXILIARIES = frozenset("also further then was were has had is have later again".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage: marks at open and close; text is what is between them."""
+
+    open: int
+    close: int
+
+    @property
+    def inner(self) -> Span:
+        return Span(self.open + 1, self.close)
+
+
+def find_quotes(document: Document) -> list[Quote]:
+    """All closed quotations in the body, in text order, never overlapping."""
+    text = document.text
+    end = document.body_end
+    quotes: list[Quote] = []
+    line_ends = [m.start() for m in _NEWLINE.finditer(text, 0, end)] + [end]
+    curly_closes = [m.start() for m in _CURLY_CLOSE.finditer(text, 0, end)]
+    straight = [m.start() for m in _STRAIGHT_DOUBLE.finditer(text, 0, end)]
+    for match in _CURLY_OPEN.finditer(text, 0, end):
+        _pair(match.start(), curly_closes, line_ends, quotes)
+    _pair_straight(straight, line_ends, quotes)
+    quotes = _without_overlaps(quotes)
+    singles = _single_quotes(text, end, line_ends, quotes)
+    return _without_overlaps(quotes + singles)
+
+
+def _line_end(position: int, line_ends: list[int]) -> int:
+    return line_ends[bisect.bisect_left(line_ends, position)]
+
+
+def _pair(opening: int, closes: list[int], line_ends: list[int], quotes: list[Quote]) -> None:
+    index = bisect.bisect_right(closes, opening)
+    if index < len(closes):
+        closing = closes[index]
+        if closing <= _line_end(opening, line_ends) and closing - opening <= MAX_QUOTE_CHARS:
+            quotes.append(Quote(opening, closing))
+
+
+def _pair_straight(marks: list[int], line_ends: list[int], quotes: list[Quote]) -> None:
+    """Straight double quotes alternate open/close within a paragraph."""
+    index = 0
+    while index + 1 < len(marks):
+        opening, closing = marks[index], marks[index + 1]
+        if _line_end(opening, line_ends) >= closing and closing - opening <= MAX_QUOTE_CHARS:
+            quotes.append(Quote(opening, closing))
+            index += 2
+        else:
+            index += 1
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: (q.open, -q.close)):
+        if kept and quote.open <= kept[-1].close:
+            continue
+        kept.append(quote)
+    return kept
+
+
+def _single_quotes(text: str, end: int, line_ends: list[int], doubles: list[Quote]) -> list[Quote]:
+    """Single-quoted passages outside double quotes; apostrophes are left alone."""
+    openings, closings = [], []
+    for match in _SINGLE_MARK.finditer(text, 0, end):
+        position = match.start()
+        before = text[position - 1] if position else " "
+        after = text[position + 1] if position + 1 < end else " "
+        if before in _SINGLE_OPEN_BEFORE and (after.isalnum()) and match.group() != "’":
+            openings.append(position)
+        elif before in _SINGLE_OPEN_BEFORE and after.isalnum() and match.group() == "’":
+            openings.append(position)  # some sites use ’ for both marks
+        if not before.isspace() and not after.isalnum():
+            closings.append(position)
+    double_starts = [q.open for q in doubles]
+    found: list[Quote] = []
+    last_close = -1
+    for opening in openings:
+        if opening <= last_close or _inside(opening, doubles, double_starts):
+            continue
+        index = bisect.bisect_right(closings, opening + 1)
+        if index >= len(closings):
+            continue
+        closing = closings[index]
+        if closing > _line_end(opening, line_ends) or closing - opening > MAX_QUOTE_CHARS:
+            continue
+        found.append(Quote(opening, closing))
+        last_close = closing
+    return found
+
+
+def _inside(position: int, quotes: list[Quote], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and quotes[index].open < position < quotes[index].close
+
+
+class _Context:
+    """What speaker resolution needs: sentences, mentions, people, quotes."""
+
+    def __init__(self, document: Document, sentences: list[Sentence], people: PeopleResult,
+                 quotes: list[Quote]) -> None:
+        self.document = document
+        self.sentences = sentences
+        self.sentence_starts = [s.span.start for s in sentences]
+        self.people = {p.key: p for p in people.people}
+        self.quote_spans = [Span(q.open, q.close + 1) for q in quotes]
+        self.mentions = [
+            (span, key) for span, key in people.mentions
+            if not any(q.contains(span.start) for q in self.quote_spans)
+        ]
+        self.mention_at = {span.start: (span, key) for span, key in people.mentions}
+        self.mention_starts = [span.start for span, _ in self.mentions]
+
+    def sentence_index(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def last_person_before(self, position: int) -> str | None:
+        index = bisect.bisect_left(self.mention_starts, position) - 1
+        return self.mentions[index][1] if index >= 0 else None
+
+    def role(self, words: list[str], position: int) -> str | None:
+        """Resolve "the [Iraqi] defense minister", "the general" to the latest fitting person."""
+        country = None
+        heads = []
+        for word in words:
+            code = lexicon.countries().demonyms.get((word,)) or lexicon.countries().demonyms.get(
+                (word.capitalize(),))
+            if code:
+                country = code
+                continue
+            folded_word = word.casefold()
+            if (folded_word,) in lexicon.title_heads() or folded_word in lexicon.rank_words() or (
+                folded_word in lexicon.nonofficial_heads()
+            ):
+                heads.append(folded_word)
+        if not heads:
+            return None
+        head = heads[-1]
+        fitting = []
+        for person in self.people.values():
+            words_of = {w.casefold() for w in _WORDS.findall(f"{person.title or ''} "
+                                                              f"{person.rank or ''}")}
+            if head in words_of and (country is None or person.country in (None, country)):
+                fitting.append(person.key)
+        if not fitting:
+            return None
+        best, best_position = fitting[0], -1
+        for span, key in self.mentions:
+            if key in fitting and span.start < position and span.start > best_position:
+                best, best_position = key, span.start
+        return best
+
+
+def _subject_at(context: _Context, tokens: list[Token], index: int, anchor: int
+                ) -> tuple[str | None, int]:
+    """A speaker starting at tokens[index]: a person mention, pronoun or role noun."""
+    if index >= len(tokens):
+        return None, index
+    token = tokens[index]
+    mention = context.mention_at.get(token.start)
+    if mention:
+        span, key = mention
+        while index < len(tokens) and tokens[index].start < span.end:
+            index += 1
+        return key, index
+    if token.text in cues.PRONOUNS:
+        return context.last_person_before(anchor), index + 1
+    if token.text.casefold() == "the":
+        words = []
+        cursor = index + 1
+        while cursor < len(tokens) and len(words) < 4 and tokens[cursor].is_word and not (
+            cues.is_reporting_verb_at(tokens, cursor)
+        ):
+            words.append(tokens[cursor].text)
+            cursor += 1
+        key = context.role(words, anchor)
+        if key:
+            return key, cursor
+    return None, index
+
+
+def _after_quote(context: _Context, quote: Quote) -> str | None:
+    """"..., X said" / "..., said X" / "..., pointed out the military chief"."""
+    sentence = context.sentences[context.sentence_index(quote.close)]
+    stop = sentence.span.end
+    next_quote = next((q.start for q in context.quote_spans if q.start > quote.close), stop)
+    tokens = tokenize(context.document.text, quote.close + 1, min(stop, next_quote, quote.close
+                                                                   + 300))
+    index = 0
+    while index < len(tokens) and tokens[index].text in ",.;":
+        if tokens[index].text != ",":
+            return None
+        index += 1
+    verb = cues.is_reporting_verb_at(tokens, index)
+    if verb:
+        key, _ = _subject_at(context, tokens, index + verb, quote.open)
+        return key
+    key, cursor = _subject_at(context, tokens, index, quote.open)
+    if key is None:
+        return None
+    while cursor < len(tokens) and tokens[cursor].text.casefold() in AUXILIARIES:
+        cursor += 1
+    return key if cues.is_reporting_verb_at(tokens, cursor) else None
+
+
+def _before_quote(context: _Context, quote: Quote) -> str | None:
+    """The subject of the clause that opens the quote ("Bagheri added, “...”")."""
+    sentence = context.sentences[context.sentence_index(quote.open)]
+    start = sentence.span.start
+    previous_quote = max((q.end for q in context.quote_spans if q.end <= quote.open),
+                         default=start)
+    tokens = tokenize(context.document.text, max(start, previous_quote), quote.open)
+    if not tokens:
+        return None
+    candidates: list[tuple[str, bool]] = []
+    for index, token in enumerate(tokens):
+        if index and tokens[index - 1].text.casefold() in PREPOSITIONS:
+            continue
+        if token.start in context.mention_at or token.text in cues.PRONOUNS or (
+            token.text.casefold() == "the"
+        ):
+            key, cursor = _subject_at(context, tokens, index, quote.open)
+            if key is None:
+                continue
+            window = range(cursor, min(len(tokens), cursor + 8))
+            speaks = any(cues.is_reporting_verb_at(tokens, i) for i in window)
+            candidates.append((key, speaks))
+    speaking = [key for key, speaks in candidates if speaks]
+    if speaking:
+        return speaking[-1]
+    return candidates[0][0] if candidates else None
+
+
+def _header_speaker(context: _Context, quote: Quote) -> str | None:
+    """A quote opening a line under "Title Name:" belongs to that name."""
+    text = context.document.text
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    if text[line_start:quote.open].strip():
+        return None
+    cursor = line_start - 1
+    while cursor > 0:
+        previous_start = text.rfind("\n", 0, cursor) + 1
+        line = text[previous_start:cursor]
+        stripped = line.strip()
+        if stripped and stripped[0] in "“\"'‘":
+            cursor = previous_start - 1
+            continue
+        if not _HEADER_END.search(line):
+            return None
+        keys = [key for span, key in context.mentions if previous_start <= span.start < cursor]
+        return keys[-1] if keys else None
+    return None
+
+
+def extract_statements(
+    document: Document, sentences: list[Sentence], people: PeopleResult
+) -> tuple[list[StatementExtraction], list[Rejected]]:
+    """Direct statements with speakers; scare quotes and titles are rejected, with reasons."""
+    quotes = find_quotes(document)
+    context = _Context(document, sentences, people, quotes)
+    statements: list[StatementExtraction] = []
+    rejected: list[Rejected] = []
+    previous: tuple[Quote, str | None] | None = None
+    for quote in quotes:
+        if document.is_excluded(quote.open):
+            continue
+        inner = document.text[quote.inner.start : quote.inner.end]
+        stripped = inner.strip()
+        words = _WORDS.findall(stripped)
+        after = _after_quote(context, quote)
+        before = None if after else _before_quote(context, quote)
+        if len(words) <= SCARE_QUOTE_MAX_WORDS and not after:
+            rejected.append(Rejected("quotes", f"scare quote of {len(words)} words", stripped,
+                                     quote.inner))
+            continue
+        if all(w[:1].isupper() for w in words) and len(words) <= 6 and not after:
+            rejected.append(Rejected("quotes", "quoted name or title", stripped, quote.inner))
+            continue
+        speaker = after or before or _header_speaker(context, quote)
+        if speaker is None and previous is not None:
+            last_quote, last_speaker = previous
+            same_paragraph = "\n" not in document.text[last_quote.close : quote.open]
+            near = context.sentence_index(quote.open) - context.sentence_index(last_quote.close)
+            if same_paragraph and near <= 1:
+                speaker = last_speaker
+        offset = len(inner) - len(inner.lstrip())
+        span = Span(quote.inner.start + offset, quote.inner.start + offset + len(stripped))
+        statements.append(StatementExtraction(speaker, stripped, True, span))
+        previous = (quote, speaker)
+    return statements, rejected
+
+
+def speaker_name(statement: StatementExtraction, people: dict[str, PersonExtraction]) -> str | None:
+    person = people.get(statement.speaker_key or "")
+    return person.name if person else None

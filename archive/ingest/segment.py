@@ -1,0 +1,117 @@
+"""Paragraphs, sentences and tokens with offsets into the document text.
+
+Why one tokenizer for everything: lexicon phrases and article text are split the same way,
+so "U.S.", "Iran's" and "al-Araji" compare token by token. All regexes are linear (no nested
+quantifiers), so adversarial text cannot make segmentation slow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .types import Document, Sentence, Span
+
+# A word: letters/digits joined by inner apostrophes or hyphens ("Iran's", "al-Araji").
+# Every repetition starts with a separator, so matching is linear.
+_TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
+_WORD = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+_PARAGRAPH = re.compile(r"[^\n]+")
+POSSESSIVE_SUFFIXES = ("'s", "’s")
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj brig adm capt cmdr sgt rep sen gov st jr sr inc co corp "
+    "no vs etc jan feb mar apr jun jul aug sep sept oct nov dec vice rear u s k e h i".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD.match(self.text))
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ending ("Iran's" -> "Iran")."""
+        for suffix in POSSESSIVE_SUFFIXES:
+            if self.text.endswith(suffix) and len(self.text) > 2:
+                return self.text[: -len(suffix)]
+        return self.text
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(POSSESSIVE_SUFFIXES) and len(self.text) > 2
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end], offsets relative to text."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def word_tokens(text: str) -> list[str]:
+    """Token strings of a short phrase (used for lexicon entries)."""
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+def paragraphs(document: Document) -> Iterator[Span]:
+    """Non-empty lines of the body: every article line is a paragraph."""
+    body_end = document.body_end
+    for match in _PARAGRAPH.finditer(document.text, 0, body_end):
+        if match.group().strip():
+            yield Span(match.start(), match.end())
+
+
+def _ends_sentence(text: str, stop: int, paragraph_start: int) -> bool:
+    """True unless the full stop at `stop` follows an abbreviation or an initial."""
+    if text[stop] != ".":
+        return True
+    cursor = stop
+    while cursor > paragraph_start and text[cursor - 1].isalpha():
+        cursor -= 1
+    word = text[cursor:stop].casefold()
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return False
+    following = text[stop + 1 : stop + 4].lstrip()
+    # A lowercase continuation means the stop was inside a sentence ("approx. two").
+    return not (following[:1].islower())
+
+
+def sentences(document: Document) -> list[Sentence]:
+    """Sentences of the body, outside excluded ranges, with their paragraph number."""
+    text = document.text
+    found: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs(document)):
+        if any(span.contains(paragraph.start) for span in document.excluded):
+            continue
+        start = paragraph.start
+        for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+            if not _ends_sentence(text, match.start(), paragraph.start):
+                continue
+            _append(found, text, start, match.end(), number)
+            start = match.end()
+        _append(found, text, start, paragraph.end, number)
+    return found
+
+
+def _append(found: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        found.append(Sentence(Span(start, end), paragraph, text[start:end]))

@@ -1,0 +1,210 @@
+"""Plain data passed between the ingest stages.
+
+Every stage takes and returns these frozen dataclasses, so stages can be tested without a
+database and the loader (the one stage that knows the ORM) depends on nothing else.
+Offsets (`Span`) always index into `Document.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class IngestError(Exception):
+    """A text that cannot be read as an article; the message is meant for a human."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) in `Document.text`."""
+
+    start: int
+    end: int
+
+    def contains(self, position: int) -> bool:
+        return self.start <= position < self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded article: text without front matter, metadata, and where the article ends."""
+
+    text: str
+    file_name: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    body_end: int = 0
+    excluded: tuple[Span, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The article proper: everything before reader comments, licence lines and bylines."""
+        return self.text[: self.body_end]
+
+    def is_excluded(self, position: int) -> bool:
+        """True when a position lies past the body or inside an excluded range."""
+        if position >= self.body_end:
+            return True
+        return any(span.contains(position) for span in self.excluded)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the body, with the paragraph it belongs to."""
+
+    span: Span
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoint:
+    """A date as precise as the text makes it; a year never stated stays unknown."""
+
+    value: date | None
+    precision: str  # 'day' | 'month' | 'year' | 'unknown'
+    text: str
+    span: Span | None
+    year_known: bool
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def iso(self) -> str | None:
+        """ISO form only as precise as known: YYYY-MM-DD, YYYY-MM or YYYY; None without a year."""
+        if self.value is None or not self.year_known:
+            return None
+        if self.precision == "month":
+            return f"{self.value:%Y-%m}"
+        if self.precision == "year":
+            return f"{self.value:%Y}"
+        return self.value.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in the text: one point, or a range ("14th and 15th November")."""
+
+    start: DatePoint
+    end: DatePoint | None
+    span: Span
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """One place where the article names a person, with the title written next to it."""
+
+    text: str
+    span: Span
+    title_as_written: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonExtraction:
+    """A person the article names, all mentions resolved to one record."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    title: str | None = None
+    rank: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2
+    institution: str | None = None
+    mentions: tuple[PersonMention, ...] = ()
+    is_official: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionExtraction:
+    """An organisation named in the article."""
+
+    name: str
+    country: str | None
+    kind: str  # ministry, armed_forces, university, council, government, parliament, ...
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A person taking part in a meeting, on one side."""
+
+    person_key: str
+    delegation_country: str | None
+    title_as_written: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingExtraction:
+    """A bilateral meeting the article reports."""
+
+    start: DatePoint | None
+    end: DatePoint | None
+    city: str | None
+    venue: str | None
+    countries: tuple[str, ...]
+    participants: tuple[Participant, ...]
+    span: Span
+    kind: str = "other"
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StatementExtraction:
+    """A quotation (direct) or reported speech, with its speaker when known."""
+
+    speaker_key: str | None
+    text: str
+    direct: bool
+    span: Span
+    meeting_index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementExtraction:
+    """An agreement, pact, memorandum or similar document between states."""
+
+    name: str
+    kind: str
+    signed: DatePoint | None
+    place: str | None
+    parties: tuple[str, ...]
+    deadline: DatePoint | None
+    provisions: str
+    status: str  # in_preparation, signed, in_force, unknown
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """Something a stage looked at and explicitly did not keep, and why."""
+
+    stage: str
+    reason: str
+    text: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the pipeline found in one document."""
+
+    document: Document
+    people: tuple[PersonExtraction, ...] = ()
+    institutions: tuple[InstitutionExtraction, ...] = ()
+    meetings: tuple[MeetingExtraction, ...] = ()
+    statements: tuple[StatementExtraction, ...] = ()
+    agreements: tuple[AgreementExtraction, ...] = ()
+    rejected: tuple[Rejected, ...] = field(default=())

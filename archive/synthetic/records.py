@@ -2,8 +2,8 @@
 
 Every record is flagged `is_synthetic` and every synthetic article names its outlet as
 synthetic, so generated rows can never be mistaken for real ones (and can be deleted as a set).
-Rows are written with bulk inserts in batches: the generator must reach tens of thousands of
-rows a second to build a million-statement archive in minutes.
+Rows are written as raw bulk inserts (archive/synthetic/bulk.py): the generator must reach tens
+of thousands of rows a second to build a million-statement archive in minutes.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from archive.models import (
     Statement,
 )
 
+from .bulk import BulkWriter
 from .words import SYLLABLES, WordModel
 
 SYNTHETIC_OUTLET = "Synthetic data (not a real source)"
@@ -108,22 +109,35 @@ class GenerationReport:
 
     counts: dict[str, int] = field(default_factory=dict)
 
-    def add(self, kind: str, number: int) -> None:
-        self.counts[kind] = self.counts.get(kind, 0) + number
-
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
 
+@dataclass
+class _Meeting:
+    """What later stages need to know of a generated meeting."""
+
+    id: int
+    date: datetime.date
+    city: str
+    countries: tuple[str, str]
+    people: list[int]
+    article: int
+    date_value: object = None  # the date as the database driver takes it
+
+
+CURATED = ("status", "is_synthetic")
+
+
 class SyntheticArchive:
     """Builds a consistent synthetic archive from one seed."""
 
-    def __init__(self, *, seed: int, batch_size: int = 5000) -> None:
+    def __init__(self, *, seed: int) -> None:
         self.rng = random.Random(seed)
         self.words = WordModel(self.rng)
-        self.batch_size = batch_size
-        self.report = GenerationReport()
+        self.writer = BulkWriter()
+        self.meetings_made: list[_Meeting] = []
 
     def _name(self) -> str:
         def part() -> str:
@@ -134,183 +148,230 @@ class SyntheticArchive:
     def _date(self) -> datetime.date:
         return datetime.date(1990, 1, 1) + datetime.timedelta(days=self.rng.randrange(365 * 35))
 
-    def _bulk(self, model, rows: list) -> list:
-        created = model.objects.bulk_create(rows, batch_size=self.batch_size)
-        self.report.add(model._meta.verbose_name_plural, len(created))
-        return created
-
-    def institutions(self, count: int) -> list[Institution]:
+    def institutions(self, count: int) -> list[int]:
+        ids = self.writer.ids(Institution, count)
         rows = []
-        for number in range(count):
+        for pk in ids:
             code, _ = self.rng.choice(CAPITALS)
-            name = f"{self.rng.choice(INSTITUTION_WORDS)} {number}"
-            rows.append(
-                Institution(
-                    name=name,
-                    name_key=name.casefold(),
-                    country=code,
-                    kind=self.rng.choice(InstitutionKind.values),
-                    is_synthetic=True,
-                )
-            )
-        return self._bulk(Institution, rows)
+            name = f"{self.rng.choice(INSTITUTION_WORDS)} {pk}"
+            kind = self.rng.choice(InstitutionKind.values)
+            rows.append((pk, "draft", True, name, name.casefold(), code, kind))
+        columns = ("id", *CURATED, "name", "name_key", "country", "kind")
+        self.writer.insert(Institution, columns, rows)
+        return list(ids)
 
-    def officials(self, count: int, institutions: list[Institution]) -> list[Official]:
+    def officials(self, count: int, institutions: list[int]) -> dict[str, list[int]]:
+        """Write officials; return their ids by country."""
+        by_country: dict[str, list[int]] = {}
         rows = []
-        for _ in range(count):
+        for pk in self.writer.ids(Official, count):
             code, _ = self.rng.choice(CAPITALS)
             name = self._name()
             rows.append(
-                Official(
-                    name=name,
-                    name_key=name.casefold(),
-                    country=code,
-                    title=self.rng.choice(TITLES),
-                    rank=self.rng.choice(RANKS),
-                    institution=self.rng.choice(institutions) if institutions else None,
-                    is_synthetic=True,
+                (
+                    pk,
+                    "draft",
+                    True,
+                    name,
+                    name.casefold(),
+                    code,
+                    self.rng.choice(TITLES),
+                    self.rng.choice(RANKS),
+                    self.rng.choice(institutions),
+                    True,
                 )
             )
-        return self._bulk(Official, rows)
+            by_country.setdefault(code, []).append(pk)
+        columns = (
+            "id",
+            *CURATED,
+            "name",
+            "name_key",
+            "country",
+            "title",
+            "rank",
+            "institution",
+            "is_official",
+        )
+        self.writer.insert(Official, columns, rows)
+        return by_country
 
-    def articles(self, count: int) -> list[Article]:
+    def articles(self, count: int) -> list[int]:
+        ids = self.writer.ids(Article, count)
+
+        def rows():
+            for pk in ids:
+                text = " ".join(self.words.sentence(self.rng.randint(12, 30)) for _ in range(8))
+                text = f"Synthetic article {pk}. {text}"
+                yield (
+                    pk,
+                    "draft",
+                    True,
+                    f"Synthetic report {pk}",
+                    SYNTHETIC_OUTLET,
+                    self.writer.date(self._date()),
+                    text,
+                    f"synthetic/{pk:08d}.txt",
+                    hashlib.sha256(text.encode()).hexdigest(),
+                )
+
+        columns = (
+            "id",
+            *CURATED,
+            "title",
+            "outlet",
+            "published",
+            "text",
+            "file_name",
+            "content_hash",
+        )
+        self.writer.insert(Article, columns, rows())
+        return list(ids)
+
+    def meetings(self, count: int, by_country: dict[str, list[int]], articles: list[int]) -> None:
+        everyone = [pk for pks in by_country.values() for pk in pks]
         rows = []
-        for number in range(count):
-            text = " ".join(self.words.sentence(self.rng.randint(12, 30)) for _ in range(8))
-            text = f"Synthetic article {number}. {text}"
-            rows.append(
-                Article(
-                    title=f"Synthetic report {number}",
-                    outlet=SYNTHETIC_OUTLET,
-                    published=self._date(),
-                    text=text,
-                    file_name=f"synthetic/{number:08d}.txt",
-                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                    is_synthetic=True,
-                )
-            )
-        return self._bulk(Article, rows)
-
-    def meetings(
-        self, count: int, officials: list[Official], articles: list[Article]
-    ) -> list[Meeting]:
-        by_country: dict[str, list[Official]] = {}
-        for official in officials:
-            by_country.setdefault(official.country.code, []).append(official)
-        meetings, participations, sources, mentions = [], [], [], []
-        plans = []
-        for _ in range(count):
+        for pk in self.writer.ids(Meeting, count):
             (code_a, city_a), (code_b, city_b) = self.rng.sample(CAPITALS, 2)
             start = self._date()
             days = self.rng.choice((0, 0, 0, 1, 2))
-            meetings.append(
-                Meeting(
-                    start_date=start,
-                    end_date=start + datetime.timedelta(days=days) if days else None,
-                    date_precision=DatePrecision.DAY,
-                    date_text=start.strftime("%B %d, %Y"),
-                    city=self.rng.choice((city_a, city_b)),
-                    country_a=code_a,
-                    country_b=code_b,
-                    kind=self.rng.choice(MeetingKind.values),
-                    summary=self.words.sentence(20),
-                    is_synthetic=True,
+            city = self.rng.choice((city_a, city_b))
+            people: list[int] = []
+            for code in (code_a, code_b):
+                pool = by_country.get(code) or everyone
+                for person in self.rng.sample(pool, min(len(pool), self.rng.randint(1, 2))):
+                    if person not in people:
+                        people.append(person)
+            made = _Meeting(
+                pk,
+                start,
+                city,
+                (code_a, code_b),
+                people,
+                self.rng.choice(articles),
+                self.writer.date(start),
+            )
+            self.meetings_made.append(made)
+            rows.append(
+                (
+                    pk,
+                    "draft",
+                    True,
+                    self.writer.date(start),
+                    self.writer.date(start + datetime.timedelta(days=days)) if days else None,
+                    DatePrecision.DAY,
+                    start.strftime("%B %d, %Y"),
+                    city,
+                    code_a,
+                    code_b,
+                    self.rng.choice(MeetingKind.values),
+                    self.words.sentence(20),
                 )
             )
-            people = []
-            for code in (code_a, code_b):
-                pool = by_country.get(code) or officials
-                people += self.rng.sample(pool, min(len(pool), self.rng.randint(1, 2)))
-            plans.append((people, self.rng.choice(articles)))
-        meetings = self._bulk(Meeting, meetings)
-        for meeting, (people, article) in zip(meetings, plans, strict=True):
-            sources.append(MeetingSource(meeting=meeting, article=article, start=0, end=80))
-            seen = set()
-            for official in people:
-                if official.pk in seen:
-                    continue
-                seen.add(official.pk)
-                participations.append(
-                    Participation(
-                        meeting=meeting,
-                        official=official,
-                        delegation_country=official.country,
-                        title_as_written=official.title,
-                        article=article,
-                    )
-                )
-                mentions.append(
-                    OfficialMention(
-                        official=official,
-                        article=article,
-                        name_as_written=official.name,
-                        title_as_written=official.title,
-                        start=None,
-                        end=None,
-                    )
-                )
-        self._bulk(MeetingSource, sources)
-        self._bulk(Participation, participations)
-        self._bulk(OfficialMention, mentions)
-        self._plans = list(zip(meetings, [plan[0] for plan in plans], strict=True))
-        self._sources = {meeting.pk: plan[1] for meeting, plan in zip(meetings, plans, strict=True)}
-        return meetings
+        columns = (
+            "id",
+            *CURATED,
+            "start_date",
+            "end_date",
+            "date_precision",
+            "date_text",
+            "city",
+            "country_a",
+            "country_b",
+            "kind",
+            "summary",
+        )
+        self.writer.insert(Meeting, columns, rows)
+        made = self.meetings_made
+        self.writer.insert(
+            MeetingSource,
+            ("meeting", "article", "start", "end"),
+            ((m.id, m.article, 0, 80) for m in made),
+        )
+        self.writer.insert(
+            Participation,
+            ("meeting", "official", "article"),
+            ((m.id, person, m.article) for m in made for person in m.people),
+        )
+        self.writer.insert(
+            OfficialMention,
+            ("official", "article", "name_as_written"),
+            ((person, m.article, "") for m in made for person in m.people),
+        )
 
     def statements(self, count: int) -> None:
-        rows = []
-        for number in range(count):
-            meeting, people = self.rng.choice(self._plans)
-            text = " ".join(self.words.sentence(self.rng.randint(8, 25)) for _ in range(2))
-            rows.append(
-                Statement(
-                    speaker=self.rng.choice(people) if people else None,
-                    meeting=meeting,
-                    article=self._sources[meeting.pk],
-                    text=text,
-                    direct=self.rng.random() < 0.7,
-                    date=meeting.start_date,
-                    start=1_000_000 + number,  # synthetic: no real passage, but unique spans
-                    end=1_000_000 + number,
-                    is_synthetic=True,
+        meetings, quote, random_value = self.meetings_made, self.words.quote, self.rng.random
+        pick = self.rng.choice
+
+        def rows():
+            for number in range(count):
+                meeting = pick(meetings)
+                # Synthetic statements have no real passage; unique offsets keep the
+                # one-statement-per-span rule.
+                offset = 1_000_000_000 + number
+                yield (
+                    "draft",
+                    True,
+                    pick(meeting.people) if meeting.people else None,
+                    meeting.id,
+                    meeting.article,
+                    quote(),
+                    random_value() < 0.7,
+                    meeting.date_value,
+                    offset,
+                    offset,
                 )
-            )
-            if len(rows) >= self.batch_size:
-                self._bulk(Statement, rows)
-                rows = []
-        if rows:
-            self._bulk(Statement, rows)
+
+        columns = (
+            *CURATED,
+            "speaker",
+            "meeting",
+            "article",
+            "text",
+            "direct",
+            "date",
+            "start",
+            "end",
+        )
+        self.writer.insert(Statement, columns, rows())
 
     def agreements(self, count: int) -> None:
-        rows, links = [], []
-        for number in range(count):
-            meeting, _ = self.rng.choice(self._plans)
-            rows.append(
-                Agreement(
-                    name=f"Synthetic agreement {number} on {self.words.sentence(3)[:-1].lower()}",
-                    kind=self.rng.choice(("security agreement", "memorandum", "contract")),
-                    signed_date=meeting.start_date,
-                    signed_place=meeting.city,
-                    parties=[meeting.country_a.code, meeting.country_b.code],
-                    agreement_status=self.rng.choice(("signed", "in_force", "in_preparation")),
-                    is_synthetic=True,
-                )
+        chosen = [self.rng.choice(self.meetings_made) for _ in range(count)]
+        ids = self.writer.ids(Agreement, count)
+        rows = [
+            (
+                pk,
+                "draft",
+                True,
+                f"Synthetic agreement {pk} on {self.words.sentence(3)[:-1].lower()}",
+                self.rng.choice(("security agreement", "memorandum", "contract")),
+                self.writer.date(m.date),
+                m.city,
+                ",".join(sorted(m.countries)),
+                self.rng.choice(("signed", "in_force", "in_preparation")),
             )
-            links.append(meeting)
-        agreements = self._bulk(Agreement, rows)
-        through = Agreement.meetings.through
-        self._bulk(
-            through,
-            [
-                through(agreement_id=a.pk, meeting_id=m.pk)
-                for a, m in zip(agreements, links, strict=True)
-            ],
+            for pk, m in zip(ids, chosen, strict=True)
+        ]
+        columns = (
+            "id",
+            *CURATED,
+            "name",
+            "kind",
+            "signed_date",
+            "signed_place",
+            "parties",
+            "agreement_status",
         )
-        self._bulk(
+        self.writer.insert(Agreement, columns, rows)
+        self.writer.insert(
+            Agreement.meetings.through,
+            ("agreement", "meeting"),
+            ((pk, m.id) for pk, m in zip(ids, chosen, strict=True)),
+        )
+        self.writer.insert(
             AgreementSource,
-            [
-                AgreementSource(agreement=a, article=self._sources[m.pk], start=0, end=80)
-                for a, m in zip(agreements, links, strict=True)
-            ],
+            ("agreement", "article", "start", "end"),
+            ((pk, m.article, 0, 80) for pk, m in zip(ids, chosen, strict=True)),
         )
 
 
@@ -320,11 +381,10 @@ def generate_synthetic(
     statements: int,
     seed: int = 1,
     officials: int | None = None,
-    batch_size: int = 5000,
     on_stage: Callable[[str], None] | None = None,
 ) -> GenerationReport:
     """Write a synthetic archive of the given size in one transaction; return the row counts."""
-    archive = SyntheticArchive(seed=seed, batch_size=batch_size)
+    archive = SyntheticArchive(seed=seed)
     officials = officials if officials is not None else max(50, meetings // 20)
 
     def stage(name: str) -> None:
@@ -344,4 +404,5 @@ def generate_synthetic(
         archive.statements(statements)
         stage("agreements")
         archive.agreements(max(1, meetings // 50))
-    return archive.report
+        archive.writer.finish()
+    return GenerationReport(counts=dict(archive.writer.written))

@@ -70,6 +70,23 @@ class WordModel:
         """Return a made-up word, rare enough to be found in only a few statements."""
         return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(3, 4)))
 
+    def quote(self) -> str:
+        """Return a two-sentence quote, fast: templates drawn once, one slot filled per call.
+
+        Generating every sentence word by word would make text generation, not the database,
+        the bottleneck of a million-statement load.
+        """
+        if not hasattr(self, "_templates"):
+            self._templates = []
+            for _ in range(4000):
+                words = self.sentence(self.rng.randint(8, 25)).split()
+                words.insert(self.rng.randrange(1, len(words)), "{}")
+                self._templates.append(" ".join(words))
+            self._fillers = self.rng.choices(self.words, cum_weights=self.cumulative, k=5000)
+        first, second = self.rng.sample(self._templates, 2)
+        filler = self.rare_word() if self.rng.random() < 0.15 else self.rng.choice(self._fillers)
+        return f"{first.format(filler)} {second.format(self.rng.choice(self._fillers))}"
+
     def sentence(self, length: int) -> str:
         """Return one sentence of about `length` words."""
         words = self.rng.choices(self.words, cum_weights=self.cumulative, k=length)

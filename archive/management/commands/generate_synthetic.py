@@ -25,7 +25,6 @@ class Command(BaseCommand):
         parser.add_argument("--statements", type=int, default=10000)
         parser.add_argument("--officials", type=int, default=None)
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--batch-size", type=int, default=5000)
         parser.add_argument(
             "--delete", action="store_true", help="delete every synthetic record instead"
         )
@@ -45,7 +44,6 @@ class Command(BaseCommand):
             statements=options["statements"],
             officials=options["officials"],
             seed=options["seed"],
-            batch_size=options["batch_size"],
             on_stage=on_stage,
         )
         elapsed = time.perf_counter() - started

@@ -81,7 +81,7 @@ def time_limited(ms: int) -> Iterator[None]:
         connection.ensure_connection()
         raw = connection.connection
         deadline = time.monotonic() + ms / 1000
-        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 100)
         try:
             yield
         finally:

@@ -1,0 +1,114 @@
+"""CSV and JSON export: the same rows as the list, streamed, neutralised, documented."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from tests.factories import make_article, make_statement
+
+from .test_lists import _ids
+
+
+def _body(response) -> str:
+    assert response.streaming
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def _csv(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(_body(response).lstrip("\ufeff"))))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/meetings/?country=IQ",
+        "/meetings/?country=IQ&date_after=2024-01-01",
+        "/meetings/?sort=city",
+        "/statements/?q=secur*",
+        "/officials/?country=IR",
+        "/agreements/",
+        "/articles/?q=tehran",
+        "/institutions/",
+    ],
+)
+def test_export_has_exactly_the_rows_of_the_list_in_order(client, sample, query):
+    page_ids = _ids(client.get(query))
+    joiner = "&" if "?" in query else "?"
+    csv_rows = _csv(client.get(f"{query}{joiner}format=csv"))
+    json_rows = json.loads(_body(client.get(f"{query}{joiner}format=json")))
+    assert [int(r["id"]) for r in csv_rows] == page_ids
+    assert [r["id"] for r in json_rows] == page_ids
+
+
+def test_export_is_all_rows_not_one_page(client, db):
+    article = make_article()
+    for i in range(120):
+        make_statement(article=article, text=f"Statement {i}", start=i * 100, end=i * 100 + 5)
+    rows = _csv(client.get("/statements/?format=csv"))
+    assert len(rows) == 120
+
+
+def test_csv_columns_and_joined_values(client, sample):
+    rows = _csv(client.get(f"/meetings/?official={sample.nasirzadeh.pk}&format=csv"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["url"] == f"http://testserver/meetings/{sample.meeting.pk}/"
+    assert set(row["officials"].split("; ")) == {"Qassem al-Araji", "Aziz Nasirzadeh"}
+    assert row["source_articles"] == "Iraq and Iran review security agreement"
+    assert row["source_article_urls"] == f"http://testserver/articles/{sample.article.pk}/"
+    assert row["country_a"] == "IQ" and row["start_date"] == "2025-03-02"
+
+
+@pytest.mark.parametrize("start", ["=HYPERLINK(", "+SUM(", "-2+3", "@cmd", "\tx", "\rx"])
+def test_formula_cells_are_neutralised(client, db, start):
+    text = start + '"http://evil.example","click")'
+    make_statement(text=text)
+    rows = _csv(client.get("/statements/?format=csv"))
+    assert rows[0]["text"] == "'" + text
+
+
+def test_bom_is_optional(client, sample):
+    plain = client.get("/meetings/?format=csv")
+    excel = client.get("/meetings/?format=csv&bom=1")
+    assert not _body(plain).startswith("\ufeff")
+    assert _body(excel).startswith("\ufeff")
+    assert plain["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="meetings.csv"' in plain["Content-Disposition"]
+
+
+def test_about_page_documents_every_export_column(client, sample):
+    body = client.get("/about/data/").content.decode()
+    for kind in ["meetings", "statements", "officials", "institutions", "agreements", "articles"]:
+        header = _body(client.get(f"/{kind}/?format=csv")).splitlines()[0]
+        for column in header.split(","):
+            assert f"<code>{column}</code>" in body, (kind, column)
+
+
+def test_export_of_invalid_filters_is_empty_not_an_error(client, sample):
+    response = client.get("/meetings/?date_after=2025-13-45&format=csv")
+    assert response.status_code == 200
+    assert len(_csv(response)) == 0
+
+
+def test_export_query_count_does_not_grow_with_rows(client, db, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_meeting, make_official
+
+    official = make_official()
+    article = make_article()
+    make_meeting(officials=[official], articles=[article])
+    with CaptureQueriesContext(connection) as one:
+        _body(client.get("/meetings/?format=csv"))
+    for _ in range(49):
+        make_meeting(officials=[official, make_official()], articles=[article])
+    with CaptureQueriesContext(connection) as fifty:
+        assert len(_csv(client.get("/meetings/?format=csv"))) == 50
+    assert len(fifty) == len(one)
+    assert re.search("archive_meeting", one.captured_queries[0]["sql"])

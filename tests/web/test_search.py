@@ -1,0 +1,125 @@
+"""Full-text search on whichever database runs: ranking, phrases, prefixes, cleaned syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive import search
+from archive.models import Article, Official, OfficialAlias, Statement
+from tests.factories import make_article, make_official, make_statement
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("security agreement", [(("security",), False), (("agreement",), False)]),
+        ('"security agreement"', [(("security", "agreement"), False)]),
+        ("secur*", [(("secur",), True)]),
+        ('"unclosed phrase', [(("unclosed", "phrase"), False)]),
+        ("AND", []),
+        ("-", []),
+        ("*", []),
+        ("NEAR(", []),
+        ("a OR b NOT c", [(("a",), False), (("b",), False), (("c",), False)]),
+        ("al-Araji", [(("al", "araji"), False)]),
+        ('"" ()', []),
+    ],
+)
+def test_parse_query(q, expected):
+    assert [(t.words, t.prefix) for t in search.parse_query(q)] == expected
+
+
+def test_parse_query_is_bounded():
+    terms = search.parse_query("word " * 5000)
+    assert len(terms) == search.MAX_TERMS
+
+
+@pytest.fixture
+def texts(db):
+    article = make_article()
+    rows = {
+        "both": "The security agreement was signed in Baghdad.",
+        "phrase_apart": "An agreement on trade; security was discussed later.",
+        "security_only": "Security on the border is a priority for security forces.",
+        "nothing": "The weather in Tehran was fine.",
+        "prefix": "They want to secure the border.",
+    }
+    made = {}
+    for i, (key, text) in enumerate(rows.items()):
+        made[key] = make_statement(article=article, text=text, start=i * 100, end=i * 100 + 10)
+    return made
+
+
+def _found(q: str) -> list[int]:
+    return list(
+        search.search(Statement.objects.all(), q)
+        .order_by("-search_rank", "id")
+        .values_list("pk", flat=True)
+    )
+
+
+def test_several_words_all_required(texts):
+    assert set(_found("security agreement")) == {texts["both"].pk, texts["phrase_apart"].pk}
+
+
+def test_phrase(texts):
+    assert _found('"security agreement"') == [texts["both"].pk]
+
+
+def test_prefix(texts):
+    found = set(_found("secur*"))
+    assert {texts["both"].pk, texts["security_only"].pk, texts["prefix"].pk} <= found
+    assert texts["nothing"].pk not in found
+
+
+def test_ranking_prefers_more_matches(texts):
+    found = _found("security")
+    assert found[0] == texts["security_only"].pk
+
+
+@pytest.mark.parametrize("q", ['"security', "AND", "-", "*", "NEAR(", "OR NOT", "((", "'"])
+def test_malformed_queries_never_raise(texts, q):
+    list(search.search(Statement.objects.all(), q))
+
+
+def test_unclosed_quote_still_searches(texts):
+    assert _found('"security agreement') == [texts["both"].pk]
+
+
+def test_snippet_is_highlighted_and_escaped(db):
+    make_statement(text='security <3 & "agreement" <b>')
+    row = search.search(Statement.objects.all(), "security").get()
+    html = search.highlight(row.search_snippet)
+    assert "<mark>security</mark>" in html
+    assert "&lt;3 &amp;" in html and "<3" not in html and "<b>" not in html
+
+
+def test_index_follows_updates_and_deletes(texts):
+    statement = texts["nothing"]
+    statement.text = "A new security pact"
+    statement.save()
+    assert statement.pk in _found("pact")
+    statement.delete()
+    assert _found("pact") == []
+
+
+def test_article_title_and_text(db):
+    article = make_article(title="Defence talks", text="Ministers met in Baghdad.")
+    assert list(search.search(Article.objects.all(), "defence")) == [article]
+    assert list(search.search(Article.objects.all(), "baghdad")) == [article]
+
+
+def test_official_names_and_aliases(db):
+    official = make_official(name="Mohammad Reza Ashtiani", country="IR")
+    OfficialAlias.objects.create(official=official, name="Ashtiyani", name_key="ashtiyani")
+    assert list(search.search(Official.objects.all(), "ashtiyani")) == [official]
+    assert list(search.search(Official.objects.all(), "ashti*")) == [official]
+    assert list(search.search(Official.objects.all(), "reza")) == [official]
+
+
+def test_search_page_sections(client, sample):
+    body = client.get("/search/?q=security+agreement").content.decode()
+    assert "<mark>security</mark>" in body.lower() or "<mark>Security</mark>" in body
+    assert f"/statements/{sample.quote.pk}/" in body
+    assert f"/meetings/{sample.meeting.pk}/" in body
+    assert "/statements/?q=security+agreement" in body

@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= 2
 SEEDS ?= seeds
 
-.PHONY: run test lint install install-dev migrate static seed serve bench clean
+.PHONY: run test lint install install-dev migrate static seed serve bench bench-import clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,17 @@ test: install-dev
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	SECRET_KEY=lint $(PY) manage.py makemigrations --check --dry-run
+
+# Benchmarks on a scratch database (never the archive's own): BENCH_DATABASE_URL picks it.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
+BENCH_ARGS ?=
+bench: install .secret_key
+	DATABASE_URL="$(BENCH_DATABASE_URL)" SECRET_KEY="$$(cat .secret_key)" \
+		$(PY) manage.py bench $(BENCH_ARGS)
+
+bench-import: install .secret_key
+	DATABASE_URL="sqlite:///$(CURDIR)/bench-import.sqlite3" SECRET_KEY="$$(cat .secret_key)" \
+		sh -c '$(PY) manage.py migrate -v0 && $(PY) manage.py bench_import --articles 1000 --runs 3'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

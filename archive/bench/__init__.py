@@ -1,0 +1,1 @@
+"""The benchmark harness behind `manage.py bench` and `make bench`."""

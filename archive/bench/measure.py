@@ -1,0 +1,55 @@
+"""Timing of HTTP requests: medians and 95th percentiles over repeated, warmed-up runs."""
+
+from __future__ import annotations
+
+import statistics
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class Timing:
+    """What one scenario measured, in milliseconds."""
+
+    name: str
+    url: str
+    runs: int
+    median_ms: float
+    p95_ms: float
+    status: int
+    bytes: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def fetch(url: str) -> tuple[int, int, float]:
+    """Fetch a URL completely; return status, body size and seconds taken."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=300) as response:
+        size = 0
+        while chunk := response.read(1 << 16):
+            size += len(chunk)
+        status = response.status
+    return status, size, time.perf_counter() - started
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Return the value below which `share` of the values fall (nearest rank)."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def time_url(name: str, url: str, *, runs: int, warmup: int = 2) -> Timing:
+    """Request a URL `warmup` times unmeasured, then `runs` times measured."""
+    for _ in range(warmup):
+        fetch(url)
+    seconds, status, size = [], 200, 0
+    for _ in range(runs):
+        status, size, elapsed = fetch(url)
+        seconds.append(elapsed * 1000)
+    return Timing(
+        name, url, runs, statistics.median(seconds), percentile(seconds, 0.95), status, size
+    )

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from . import lexicon
 from .segment import Token
 
-DETERMINERS = frozenset("the a an his her its their our this that these those".split())
-PRONOUNS = frozenset("he she He She".split())
+DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"])
+PRONOUNS = frozenset(["he", "she", "He", "She"])
 
 
 @dataclass(frozen=True, slots=True)

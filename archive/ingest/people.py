@@ -30,8 +30,8 @@ MAX_NAME_TOKENS = 5
 MAX_TITLE_TOKENS = 24
 _DELEGATION = re.compile(r"\bdelegation\b", re.IGNORECASE)
 OUTLET_CUE_BEFORE = (("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by"))
-TITLE_CONNECTORS = frozenset("of the and for".split())
-APPOSITIVE_CONNECTORS = frozenset("of the and for on in at".split())
+TITLE_CONNECTORS = frozenset(["of", "the", "and", "for"])
+APPOSITIVE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at"])
 
 
 @dataclass
@@ -99,16 +99,12 @@ def _cap_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             previous = tokens[index - 1]
             if previous.possessive:
                 break
-            if current.is_word and current.capitalised:
-                index += 1
-            elif (
+            if (current.is_word and current.capitalised) or (
                 current.is_word
                 and (cues.is_particle(current) or current.text[:3].casefold() in ("al-", "el-"))
                 and index + 1 < count
                 and (tokens[index + 1].capitalised or "-" in current.text)
-            ):
-                index += 1
-            elif (
+            ) or (
                 current.text == "."
                 and previous.is_word
                 and len(previous.text) <= 4

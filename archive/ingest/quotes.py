@@ -32,8 +32,8 @@ _SINGLE_MARK = re.compile(r"[‘’']")
 _WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
 _NEWLINE = re.compile("\n")
 _HEADER_END = re.compile(r":\s*$")
-PREPOSITIONS = frozenset("with to by from of and for at about between against among".split())
-AUXILIARIES = frozenset("also further then was were has had is have later again".split())
+PREPOSITIONS = frozenset(["with", "to", "by", "from", "of", "and", "for", "at", "about", "between", "against", "among"])
+AUXILIARIES = frozenset(["also", "further", "then", "was", "were", "has", "had", "is", "have", "later", "again"])
 
 
 @dataclass(frozen=True, slots=True)

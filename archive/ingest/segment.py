@@ -23,8 +23,7 @@ POSSESSIVE_SUFFIXES = ("'s", "’s")
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj brig adm capt cmdr sgt rep sen gov st jr sr inc co corp "
-    "no vs etc jan feb mar apr jun jul aug sep sept oct nov dec vice rear u s k e h i".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "brig", "adm", "capt", "cmdr", "sgt", "rep", "sen", "gov", "st", "jr", "sr", "inc", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vice", "rear", "u", "s", "k", "e", "h", "i"]
 )
 
 

@@ -1,0 +1,184 @@
+"""Agreements between states: name, signing date and place, parties, deadline, status.
+
+An agreement is a noun phrase ending in an agreement word (agreement, pact, memorandum,
+accord, treaty, document, contract...) with at least one modifier ("security agreement"),
+or one the text says is being prepared. Later definite mentions ("the agreement", "this
+pact", "the bilateral security agreement") add details to the latest fitting one;
+"officially known as X" names it. Plurals ("existing agreements") are talk, not records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import cues, lexicon
+from .dates import find_dates
+from .segment import Token, tokenize
+from .types import AgreementExtraction, DatePoint, Document, Sentence, Span
+
+AGREEMENT_NOUNS = frozenset(
+    ["agreement", "pact", "memorandum", "accord", "treaty", "document", "contract", "deal", "convention", "protocol", "mou", "charter"]
+)
+ANAPHORA = frozenset(["the", "this", "that", "said"])
+MODIFIER_STOP = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or", "of", "to", "with", "between", "by", "for", "in", "on", "at", "was", "were", "is", "are", "be", "has", "have", "had", "will", "would", "which", "who"]
+)
+_KNOWN_AS = re.compile(r"\b(?:known as|called|dubbed|named)\s+(?:the\s+)?", re.IGNORECASE)
+_SIGNED = re.compile(r"\bsigned\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\bdeadline\b", re.IGNORECASE)
+_PREPARING = re.compile(
+    r"\b(?:will be signed|to be signed|draft|being prepared|prepared|final stages|negotiat\w*)\b",
+    re.IGNORECASE,
+)
+_IN_FORCE = re.compile(r"\b(?:entered into force|came into force|took effect|in force)\b", re.I)
+_PROVISIONS = re.compile(r"\b(?:provisions?|under the terms|committed to|obliges?|requires?)\b",
+                         re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    name: str
+    noun: str
+    modifiers: frozenset[str]
+    span: Span
+    signed: DatePoint | None = None
+    place: str | None = None
+    deadline: DatePoint | None = None
+    status: str = "unknown"
+    parties: list[str] = field(default_factory=list)
+    provisions: list[str] = field(default_factory=list)
+
+
+def _modifiers(tokens: list[Token], noun_index: int) -> tuple[int, list[str]]:
+    start = noun_index
+    while start > 0 and noun_index - start < 5:
+        token = tokens[start - 1]
+        if not token.is_word or token.text.casefold() in MODIFIER_STOP or token.possessive:
+            break
+        start -= 1
+    return start, [t.text for t in tokens[start:noun_index]]
+
+
+def extract_agreements(
+    document: Document, sentences: list[Sentence], sides: list[str]
+) -> list[AgreementExtraction]:
+    """Agreements the body names, with what it says about each."""
+    drafts: list[_Draft] = []
+    for sentence in sentences:
+        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        if _is_headline(tokens):
+            continue
+        touched: _Draft | None = None
+        for index, token in enumerate(tokens):
+            noun = token.base.casefold()
+            if noun not in AGREEMENT_NOUNS:
+                continue
+            start, modifiers = _modifiers(tokens, index)
+            determiner = tokens[start - 1].text.casefold() if start > 0 else ""
+            name_span = Span(tokens[start].start, token.end)
+            known = _KNOWN_AS.search(document.text, sentence.span.start, tokens[start].start)
+            folded_mods = frozenset(m.casefold() for m in modifiers)
+            target = _fitting(drafts, noun, folded_mods, determiner)
+            if target is None:
+                if not modifiers and not _PREPARING.search(sentence.text):
+                    continue
+                if determiner in ("any", "every", "no", "each"):
+                    continue
+                name = document.text[name_span.start : name_span.end]
+                target = _Draft(name, noun, folded_mods, name_span)
+                drafts.append(target)
+            elif (known and known.end() == tokens[start].start) or (
+                len(folded_mods) > len(target.modifiers)
+            ):
+                target.name = document.text[name_span.start : name_span.end]
+                target.modifiers = target.modifiers | folded_mods
+            touched = target
+        if touched is not None:
+            _details(document, sentence, tokens, touched)
+    return [_finish(draft, sides) for draft in drafts]
+
+
+def _is_headline(tokens: list[Token]) -> bool:
+    """A title-case line ("Tehran Calls for Full Security Pact Implementation")."""
+    words = [t for t in tokens if t.is_word and t.text.casefold() not in MODIFIER_STOP]
+    if len(words) < 3 or tokens[-1].text in ".!?":
+        return False
+    return sum(1 for t in words if t.capitalised) >= 0.7 * len(words)
+
+
+def _fitting(drafts: list[_Draft], noun: str, modifiers: frozenset[str], determiner: str
+             ) -> _Draft | None:
+    """The earlier agreement a mention refers to, if any."""
+    for draft in reversed(drafts):
+        if modifiers and (modifiers <= draft.modifiers or draft.modifiers <= modifiers) and (
+            noun == draft.noun
+        ):
+            return draft
+        if not modifiers and determiner in ANAPHORA:
+            return draft
+    return None
+
+
+def _details(document: Document, sentence: Sentence, tokens: list[Token], draft: _Draft) -> None:
+    text = sentence.text
+    dates = find_dates(document.text, sentence.span.start, sentence.span.end,
+                       published=document.published)
+    signed = _SIGNED.search(text)
+    if signed:
+        after = sentence.span.start + signed.end()
+        if _PREPARING.search(text):
+            draft.status = "in_preparation"
+            dates = []  # "will be signed in the near future": no signing date yet
+        else:
+            draft.status = "signed" if draft.status == "unknown" else draft.status
+        for mention in dates:
+            if after <= mention.span.start <= after + 40 and draft.signed is None:
+                draft.signed = mention.start
+        for index, token in enumerate(tokens):
+            if token.start < after or index == 0:
+                continue
+            if tokens[index - 1].text.casefold() == "in":
+                cue = cues.country_at(tokens, index)
+                if cue and cue.kind in ("city", "name") and draft.place is None:
+                    draft.place = document.text[token.start : tokens[index + cue.length - 1].end]
+                    break
+    elif _PREPARING.search(text) and draft.status == "unknown":
+        draft.status = "in_preparation"
+    if _IN_FORCE.search(text):
+        draft.status = "in_force"
+    if _DEADLINE.search(text):
+        deadline = next((m for m in dates if m.span.start > sentence.span.start
+                         + _DEADLINE.search(text).start()), None)
+        if deadline and draft.deadline is None:
+            draft.deadline = deadline.start
+    if _PROVISIONS.search(text) and len(draft.provisions) < 3:
+        draft.provisions.append(text)
+    index = 0
+    while index < len(tokens):
+        cue = cues.country_at(tokens, index)
+        if cue and cue.code not in draft.parties:
+            draft.parties.append(cue.code)
+        index += cue.length if cue else 1
+
+
+def _finish(draft: _Draft, sides: list[str]) -> AgreementExtraction:
+    parties = [code for code in draft.parties if not sides or code in sides] or list(sides)
+    name = draft.name
+    if not draft.modifiers and len(sides) == 2:
+        names = [lexicon.countries().name(code) or code for code in sides]
+        name = f"{names[0]}–{names[1]} {draft.noun}"
+    status = draft.status
+    if draft.signed is not None and status == "unknown":
+        status = "signed"
+    return AgreementExtraction(
+        name=name,
+        kind=draft.noun,
+        signed=draft.signed,
+        place=draft.place,
+        parties=tuple(parties[:2]),
+        deadline=draft.deadline,
+        provisions=" ".join(draft.provisions),
+        status=status,
+        span=draft.span,
+    )

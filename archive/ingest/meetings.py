@@ -1,0 +1,161 @@
+"""The meeting an article reports: when, where, between which states, who took part.
+
+One article usually reports one meeting (a visit may span days). The reporting passage is the
+first sentence with a meeting word that names a person, a date or a place. The date is the
+first date in a meeting sentence that is not about something else (a signing, a deadline);
+the city is a known city introduced by "in", "to" or "at" in a meeting sentence and belonging
+to one of the two sides ("Tehran and Baghdad view ..." is metonymy, not a place).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cues, lexicon
+from .dates import find_dates
+from .people import PeopleResult
+from .segment import tokenize
+from .types import (
+    DateMention,
+    Document,
+    InstitutionExtraction,
+    MeetingExtraction,
+    Participant,
+    Rejected,
+    Sentence,
+    Span,
+)
+
+_CUE = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|visit|visits|visited|visiting|arrived|arrives|"
+    r"received|receives|hosted|hosts|held|gathering|summit|conference|discussions|consultations|"
+    r"conferred|welcomed|sat down)\b",
+    re.IGNORECASE,
+)
+_OTHER_EVENT_BEFORE = re.compile(
+    r"(?:signed|deadline|since|appointed|appointment|lifted|founded|established|expires?|"
+    r"assassinated|elected|born)\W+(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,30}?)\s*[–—-]")
+PLACE_PREPOSITIONS = frozenset({"in", "to", "at"})
+KIND_WORDS = (
+    ("defense", re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy)\b", re.I)),
+    ("security", re.compile(r"\b(?:security|intelligence|counterterrorism)\b", re.I)),
+    ("economic", re.compile(r"\b(?:trade|economic|investment|energy)\b", re.I)),
+    ("diplomatic", re.compile(r"\b(?:diplomatic|foreign minister|president|prime minister)\b",
+                              re.I)),
+)
+
+
+def _meeting_sentences(sentences: list[Sentence]) -> list[int]:
+    return [number for number, sentence in enumerate(sentences) if _CUE.search(sentence.text)]
+
+
+def _meeting_date(document: Document, sentences: list[Sentence], numbers: list[int]
+                  ) -> DateMention | None:
+    for number in numbers:
+        sentence = sentences[number]
+        for mention in find_dates(document.text, sentence.span.start, sentence.span.end,
+                                  published=document.published):
+            before = document.text[max(sentence.span.start, mention.span.start - 40):
+                                   mention.span.start]
+            if _OTHER_EVENT_BEFORE.search(before) or mention.start.precision == "year":
+                continue
+            if mention.start.month is None and mention.start.day is None and not (
+                mention.relative
+            ):
+                continue
+            return mention
+    return None
+
+
+def _meeting_city(document: Document, sentences: list[Sentence], numbers: list[int],
+                  sides: list[str]) -> tuple[str | None, int | None]:
+    countries = lexicon.countries()
+    for number in numbers:
+        sentence = sentences[number]
+        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        for index in range(1, len(tokens)):
+            if tokens[index - 1].text.casefold() not in PLACE_PREPOSITIONS:
+                continue
+            cue = cues.country_at(tokens, index)
+            if cue and cue.kind == "city" and (not sides or cue.code in sides):
+                city = document.text[tokens[index].start : tokens[index + cue.length - 1].end]
+                before = document.text[max(sentence.span.start, tokens[index].start - 40):
+                                       tokens[index].start]
+                if _OTHER_EVENT_BEFORE.search(before):
+                    continue
+                return city, number
+    dateline = _DATELINE.match(document.text, 0, min(document.body_end, 60))
+    if dateline:
+        written = dateline.group("city").strip().title()
+        code = countries.cities.get(tuple(written.split()))
+        if code and (not sides or code in sides):
+            return written, None
+    return None, None
+
+
+def _venue(document: Document, sentence: Sentence | None,
+           institutions: list[InstitutionExtraction]) -> str | None:
+    if sentence is None:
+        return None
+    for institution in institutions:
+        for span in institution.spans:
+            if sentence.span.contains(span.start):
+                before = document.text[max(0, span.start - 8) : span.start].casefold()
+                if before.endswith(("at the ", "at ")):
+                    return institution.name
+    return None
+
+
+def _kind(text: str) -> str:
+    for kind, pattern in KIND_WORDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def extract_meetings(
+    document: Document,
+    sentences: list[Sentence],
+    people: PeopleResult,
+    institutions: list[InstitutionExtraction],
+    sides: list[str],
+) -> tuple[list[MeetingExtraction], list[Rejected]]:
+    """The meeting the article reports, or a rejection saying why there is none."""
+    numbers = _meeting_sentences(sentences)
+    officials = [p for p in people.people if p.is_official]
+    if not numbers or not officials:
+        reason = "no meeting reported" if not numbers else "no officials named"
+        return [], [Rejected("meetings", reason, document.text[:120], None)]
+    mentioned = {span.start for span, _ in people.mentions}
+    lead = next(
+        (n for n in numbers if any(sentences[n].span.contains(s) for s in mentioned)), numbers[0]
+    )
+    date = _meeting_date(document, sentences, numbers)
+    city, city_sentence = _meeting_city(document, sentences, numbers, sides)
+    venue = _venue(document, sentences[city_sentence] if city_sentence is not None else None,
+                   institutions)
+    participants = []
+    for person in officials:
+        if sides and person.country and person.country not in sides:
+            continue
+        first = person.mentions[0]
+        participants.append(Participant(person.key, person.country, first.title_as_written,
+                                        first.span))
+    passage = " ".join(sentences[n].text for n in numbers[:3])
+    summary = sentences[lead].text[:400]
+    return [
+        MeetingExtraction(
+            start=date.start if date else None,
+            end=date.end if date else None,
+            city=city,
+            venue=venue,
+            countries=tuple(sides),
+            participants=tuple(participants),
+            span=Span(sentences[lead].span.start, sentences[lead].span.end),
+            kind=_kind(passage),
+            summary=summary,
+        )
+    ], []

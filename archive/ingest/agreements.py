@@ -18,11 +18,60 @@ from .segment import Token, tokenize
 from .types import AgreementExtraction, DatePoint, Document, Sentence, Span
 
 AGREEMENT_NOUNS = frozenset(
-    ["agreement", "pact", "memorandum", "accord", "treaty", "document", "contract", "deal", "convention", "protocol", "mou", "charter"]
+    [
+        "agreement",
+        "pact",
+        "memorandum",
+        "accord",
+        "treaty",
+        "document",
+        "contract",
+        "deal",
+        "convention",
+        "protocol",
+        "mou",
+        "charter",
+    ]
 )
 ANAPHORA = frozenset(["the", "this", "that", "said"])
 MODIFIER_STOP = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "and", "or", "of", "to", "with", "between", "by", "for", "in", "on", "at", "was", "were", "is", "are", "be", "has", "have", "had", "will", "would", "which", "who"]
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "and",
+        "or",
+        "of",
+        "to",
+        "with",
+        "between",
+        "by",
+        "for",
+        "in",
+        "on",
+        "at",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "which",
+        "who",
+    ]
 )
 _KNOWN_AS = re.compile(r"\b(?:known as|called|dubbed|named)\s+(?:the\s+)?", re.IGNORECASE)
 _SIGNED = re.compile(r"\bsigned\b", re.IGNORECASE)
@@ -32,8 +81,9 @@ _PREPARING = re.compile(
     re.IGNORECASE,
 )
 _IN_FORCE = re.compile(r"\b(?:entered into force|came into force|took effect|in force)\b", re.I)
-_PROVISIONS = re.compile(r"\b(?:provisions?|under the terms|committed to|obliges?|requires?)\b",
-                         re.IGNORECASE)
+_PROVISIONS = re.compile(
+    r"\b(?:provisions?|under the terms|committed to|obliges?|requires?)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -107,12 +157,15 @@ def _is_headline(tokens: list[Token]) -> bool:
     return sum(1 for t in words if t.capitalised) >= 0.7 * len(words)
 
 
-def _fitting(drafts: list[_Draft], noun: str, modifiers: frozenset[str], determiner: str
-             ) -> _Draft | None:
+def _fitting(
+    drafts: list[_Draft], noun: str, modifiers: frozenset[str], determiner: str
+) -> _Draft | None:
     """The earlier agreement a mention refers to, if any."""
     for draft in reversed(drafts):
-        if modifiers and (modifiers <= draft.modifiers or draft.modifiers <= modifiers) and (
-            noun == draft.noun
+        if (
+            modifiers
+            and (modifiers <= draft.modifiers or draft.modifiers <= modifiers)
+            and (noun == draft.noun)
         ):
             return draft
         if not modifiers and determiner in ANAPHORA:
@@ -122,8 +175,9 @@ def _fitting(drafts: list[_Draft], noun: str, modifiers: frozenset[str], determi
 
 def _details(document: Document, sentence: Sentence, tokens: list[Token], draft: _Draft) -> None:
     text = sentence.text
-    dates = find_dates(document.text, sentence.span.start, sentence.span.end,
-                       published=document.published)
+    dates = find_dates(
+        document.text, sentence.span.start, sentence.span.end, published=document.published
+    )
     signed = _SIGNED.search(text)
     if signed:
         after = sentence.span.start + signed.end()
@@ -148,8 +202,14 @@ def _details(document: Document, sentence: Sentence, tokens: list[Token], draft:
     if _IN_FORCE.search(text):
         draft.status = "in_force"
     if _DEADLINE.search(text):
-        deadline = next((m for m in dates if m.span.start > sentence.span.start
-                         + _DEADLINE.search(text).start()), None)
+        deadline = next(
+            (
+                m
+                for m in dates
+                if m.span.start > sentence.span.start + _DEADLINE.search(text).start()
+            ),
+            None,
+        )
         if deadline and draft.deadline is None:
             draft.deadline = deadline.start
     if _PROVISIONS.search(text) and len(draft.provisions) < 3:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from . import lexicon
 from .segment import Token
 
-DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"])
+DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"]
+)
 PRONOUNS = frozenset(["he", "she", "He", "She"])
 
 
@@ -54,8 +56,9 @@ def country_at(tokens: list[Token], index: int) -> CountryCue | None:
     return None
 
 
-def phrase_at(tokens: list[Token], index: int, table, *, casefold: bool = False,
-              max_len: int = 4) -> int:
+def phrase_at(
+    tokens: list[Token], index: int, table, *, casefold: bool = False, max_len: int = 4
+) -> int:
     """Length of the longest phrase of `table` starting at tokens[index], or 0."""
     limit = min(max_len, len(tokens) - index)
     for length in range(limit, 0, -1):

@@ -133,8 +133,11 @@ def _absolute(text: str, start: int, end: int, published: date | None) -> list[D
             taken.append(span)
             year = int(match.group("y"))
             mentions.append(
-                DateMention(point(text=match.group("y"), span=span, year=year, month=None,
-                                  day=None), None, span)
+                DateMention(
+                    point(text=match.group("y"), span=span, year=year, month=None, day=None),
+                    None,
+                    span,
+                )
             )
     return mentions
 
@@ -150,7 +153,7 @@ def _relative(
         written = match.group()
         value = _resolve_relative(match, published)
         if value is None:
-            year = month = day = None
+            month = day = None
             if match.group("nth"):
                 day = int(match.group("nth"))
             dp = DatePoint(None, "unknown", written, span, False, month, day)

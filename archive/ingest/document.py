@@ -16,8 +16,9 @@ from .types import Document, IngestError, Rejected, Span
 DEFAULT_MAX_BYTES = 2_000_000
 FRONT_MATTER_KEYS = ("title", "outlet", "url", "published")
 
-_FRONT_LINE = re.compile(r"(?P<key>title|outlet|url|published|date|source)\s*:\s*(?P<value>.*)",
-                         re.IGNORECASE)
+_FRONT_LINE = re.compile(
+    r"(?P<key>title|outlet|url|published|date|source)\s*:\s*(?P<value>.*)", re.IGNORECASE
+)
 _COMMENTS = re.compile(
     r"^[ \t]*(?:\d{1,6}[ \t]+(?:Comments?|Responses?|Replies)|Comments?[ \t]*\(\d{1,6}\)|"
     r"(?:Leave a|Post a|Reader)[ \t]+(?:comment|reply|comments)s?)[ \t]*:?[ \t]*$",
@@ -131,8 +132,9 @@ def _body_end(text: str, rejected: list[Rejected]) -> int:
     last_line_start = text.rfind("\n", 0, max(0, len(text[:end].rstrip()))) + 1
     last = _BYLINE_LINE.match(text, last_line_start, len(text[:end].rstrip()))
     if last and (last.group("by") or _looks_like_byline(last)):
-        rejected.append(Rejected("read", "byline", last.group().strip(),
-                                 Span(last.start(), last.end())))
+        rejected.append(
+            Rejected("read", "byline", last.group().strip(), Span(last.start(), last.end()))
+        )
         end = last_line_start
     while end > 0 and text[end - 1].isspace():
         end -= 1
@@ -142,7 +144,7 @@ def _body_end(text: str, rejected: list[Rejected]) -> int:
 def _looks_like_byline(match: re.Match) -> bool:
     """'Name - Name' or 'Name - Outlet' at the end, with no sentence punctuation."""
     again = match.group("again") or ""
-    return not any(mark in again for mark in ".!?“”\"")
+    return not any(mark in again for mark in '.!?“”"')
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -159,8 +161,7 @@ def _excluded(text: str, body_end: int, rejected: list[Rejected]) -> list[Span]:
     for match in _NAV_LINE.finditer(text, 0, body_end):
         if len(match.group()) < 300:
             spans.append(Span(match.start(), match.end()))
-            rejected.append(Rejected("read", "navigation line", match.group().strip(),
-                                     spans[-1]))
+            rejected.append(Rejected("read", "navigation line", match.group().strip(), spans[-1]))
     for match in _BYLINE_LINE.finditer(text, 0, body_end):
         if match.group("by") and len(match.group("by").split()) <= 6:
             spans.append(Span(match.start(), match.end()))

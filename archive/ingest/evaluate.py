@@ -50,9 +50,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "f1": round(self.f1, 3)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
 
 
 @dataclass
@@ -91,25 +96,36 @@ class Report:
     def as_text(self) -> str:
         lines = [f"{'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}"]
         for kind, s in self.scores.items():
-            lines.append(f"{kind:<14}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
-                         f"{s.tp:>5}{s.fp:>5}{s.fn:>5}")
-        lines.append(f"statement speakers right: {self.speakers_right}/{self.speakers_total}"
-                     f" ({self.speaker_accuracy:.2f})")
+            lines.append(
+                f"{kind:<14}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
+                f"{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+            )
+        lines.append(
+            f"statement speakers right: {self.speakers_right}/{self.speakers_total}"
+            f" ({self.speaker_accuracy:.2f})"
+        )
         if self.misses:
             lines.append("\nMissed:")
-            lines += [f"  [{m['kind']}] {m['article']}: {m['item']} {m['why']}".rstrip()
-                      for m in self.misses]
+            lines += [
+                f"  [{m['kind']}] {m['article']}: {m['item']} {m['why']}".rstrip()
+                for m in self.misses
+            ]
         if self.false_positives:
             lines.append("\nFalse positives:")
-            lines += [f"  [{m['kind']}] {m['article']}: {m['item']} {m['why']}".rstrip()
-                      for m in self.false_positives]
+            lines += [
+                f"  [{m['kind']}] {m['article']}: {m['item']} {m['why']}".rstrip()
+                for m in self.false_positives
+            ]
         if self.archive_checks:
             lines.append("\nArchive checks:")
-            lines += [f"  {'ok  ' if c['ok'] else 'FAIL'} {c['check']}" for c in self.archive_checks]
+            lines += [
+                f"  {'ok  ' if c['ok'] else 'FAIL'} {c['check']}" for c in self.archive_checks
+            ]
         return "\n".join(lines)
 
 
 # -- normalisation ---------------------------------------------------------------------------
+
 
 def normalise_quote(text: str) -> str:
     """Quote text for comparison: quote characters, whitespace, trailing ,/. ignored."""
@@ -123,8 +139,13 @@ def institution_key(name: str, *, without_country: bool = False) -> str:
     words = [w for w in text.split() if w != "the"]
     if without_country:
         lex = lexicon.countries()
-        words = [w for w in words if (w.capitalize(),) not in lex.names
-                 and (w.capitalize(),) not in lex.demonyms and w != "of"]
+        words = [
+            w
+            for w in words
+            if (w.capitalize(),) not in lex.names
+            and (w.capitalize(),) not in lex.demonyms
+            and w != "of"
+        ]
     return " ".join(words)
 
 
@@ -144,8 +165,11 @@ def _same_person(gold_names: Iterable[str], names: Iterable[str]) -> bool:
     name_list = list(names)
     if gold_keys & {name_key(n) for n in name_list}:
         return True
-    return any(_pair_score(g, n) >= 0.9 and len(name_key(g).split()) > 1
-               and len(name_key(n).split()) > 1 for g in gold_names for n in name_list)
+    return any(
+        _pair_score(g, n) >= 0.9 and len(name_key(g).split()) > 1 and len(name_key(n).split()) > 1
+        for g in gold_names
+        for n in name_list
+    )
 
 
 def _sources(record: dict) -> list[str]:
@@ -154,14 +178,21 @@ def _sources(record: dict) -> list[str]:
 
 # -- per-kind comparison ---------------------------------------------------------------------
 
+
 def _officials(report: Report, article: str, gold: dict, records: list[dict]) -> None:
     claimed = [r for r in records if r.get("is_official", True) is not False]
     used: set[int] = set()
     never = [*gold.get("not_officials", []), *gold.get("never_officials", [])]
     for g in gold.get("officials", []):
         names = _names_of(g)
-        match = next((i for i, r in enumerate(records) if i not in used
-                      and _same_person(names, _names_of(r))), None)
+        match = next(
+            (
+                i
+                for i, r in enumerate(records)
+                if i not in used and _same_person(names, _names_of(r))
+            ),
+            None,
+        )
         if match is None:
             if not g.get("optional"):
                 report.miss("officials", article, g["name"])
@@ -180,20 +211,21 @@ def _officials(report: Report, article: str, gold: dict, records: list[dict]) ->
             problems.append("not marked as an official")
         if problems:
             report.miss("officials", article, g["name"], "; ".join(problems))
-            report.false_positive("officials", article, record.get("name", ""),
-                                  "; ".join(problems))
+            report.false_positive("officials", article, record.get("name", ""), "; ".join(problems))
         else:
             report.scores["officials"].tp += 1
     for index, record in enumerate(records):
         if any(_same_person([n], _names_of(record)) for n in never):
-            report.false_positive("officials", article, record.get("name", ""),
-                                  "must never be an official")
+            report.false_positive(
+                "officials", article, record.get("name", ""), "must never be an official"
+            )
         elif index not in used and record in claimed:
             report.false_positive("officials", article, record.get("name", ""))
 
 
-def _statements(report: Report, article: str, gold: dict, records: list[dict],
-                officials: list[dict]) -> None:
+def _statements(
+    report: Report, article: str, gold: dict, records: list[dict], officials: list[dict]
+) -> None:
     direct = [r for r in records if r.get("direct", True)]
     used: set[int] = set()
     gold_officials = gold.get("officials", [])
@@ -202,8 +234,14 @@ def _statements(report: Report, article: str, gold: dict, records: list[dict],
         if not g.get("direct", True):
             continue
         key = normalise_quote(g["quote"])
-        match = next((i for i, r in enumerate(direct)
-                      if i not in used and normalise_quote(r.get("quote", "")) == key), None)
+        match = next(
+            (
+                i
+                for i, r in enumerate(direct)
+                if i not in used and normalise_quote(r.get("quote", "")) == key
+            ),
+            None,
+        )
         if match is None:
             if not g.get("optional"):
                 report.miss("statements", article, g["quote"][:80])
@@ -214,19 +252,30 @@ def _statements(report: Report, article: str, gold: dict, records: list[dict],
         report.scores["statements"].tp += 1
         if g.get("speaker"):
             report.speakers_total += 1
-            official = next((o for o in gold_officials
-                             if _same_person([g["speaker"]], _names_of(o))), {"name": g["speaker"]})
+            official = next(
+                (o for o in gold_officials if _same_person([g["speaker"]], _names_of(o))),
+                {"name": g["speaker"]},
+            )
             speaker = direct[match].get("speaker")
             if speaker and _same_person(_names_of(official), [speaker]):
                 report.speakers_right += 1
             else:
-                report.misses.append({"kind": "speakers", "article": article,
-                                      "item": g["quote"][:60],
-                                      "why": f"speaker {speaker!r}, gold {g['speaker']!r}"})
+                report.misses.append(
+                    {
+                        "kind": "speakers",
+                        "article": article,
+                        "item": g["quote"][:60],
+                        "why": f"speaker {speaker!r}, gold {g['speaker']!r}",
+                    }
+                )
     for index, record in enumerate(direct):
         if record.get("speaker") and any(_same_person([n], [record["speaker"]]) for n in never):
-            report.false_positive("statements", article, record.get("quote", "")[:80],
-                                  f"speaker {record['speaker']!r} must never be a speaker")
+            report.false_positive(
+                "statements",
+                article,
+                record.get("quote", "")[:80],
+                f"speaker {record['speaker']!r} must never be a speaker",
+            )
         elif index not in used:
             report.false_positive("statements", article, record.get("quote", "")[:80])
 
@@ -249,22 +298,35 @@ def _meetings(report: Report, article: str, gold: dict, records: list[dict]) -> 
     used: set[int] = set()
     for g in gold.get("meetings", []):
         label = f"{g.get('date')} {g.get('city')}"
-        match = next((i for i, r in enumerate(records) if i not in used and _date_right(g, r)
-                      and fold(r.get("city") or "") == fold(g.get("city") or "")), None)
+        match = next(
+            (
+                i
+                for i, r in enumerate(records)
+                if i not in used
+                and _date_right(g, r)
+                and fold(r.get("city") or "") == fold(g.get("city") or "")
+            ),
+            None,
+        )
         if match is None:
             if not g.get("optional"):
                 near = records[0] if records else {}
-                report.miss("meetings", article, label,
-                            f"found date {near.get('date')!r} ({near.get('date_text')!r}), "
-                            f"city {near.get('city')!r}" if near else "no meeting found")
+                report.miss(
+                    "meetings",
+                    article,
+                    label,
+                    f"found date {near.get('date')!r} ({near.get('date_text')!r}), "
+                    f"city {near.get('city')!r}"
+                    if near
+                    else "no meeting found",
+                )
             continue
         used.add(match)
         if not g.get("optional"):
             report.scores["meetings"].tp += 1
     for index, record in enumerate(records):
         if index not in used:
-            report.false_positive("meetings", article,
-                                  f"{record.get('date')} {record.get('city')}")
+            report.false_positive("meetings", article, f"{record.get('date')} {record.get('city')}")
 
 
 def _institutions(report: Report, article: str, gold: dict, records: list[dict]) -> None:
@@ -273,14 +335,26 @@ def _institutions(report: Report, article: str, gold: dict, records: list[dict])
         match = None
         for loose in (False, True):
             key = institution_key(g["name"], without_country=loose)
-            match = next((i for i, r in enumerate(records) if i not in used and any(
-                institution_key(n, without_country=loose) == key
-                for n in [r.get("name", ""), *(r.get("aliases") or [])])), None)
+            match = next(
+                (
+                    i
+                    for i, r in enumerate(records)
+                    if i not in used
+                    and any(
+                        institution_key(n, without_country=loose) == key
+                        for n in [r.get("name", ""), *(r.get("aliases") or [])]
+                    )
+                ),
+                None,
+            )
             if match is not None:
                 break
         gold_country = _country_code(g.get("country"))
-        if match is not None and gold_country and records[match].get("country") and (
-            _country_code(records[match]["country"]) != gold_country
+        if (
+            match is not None
+            and gold_country
+            and records[match].get("country")
+            and (_country_code(records[match]["country"]) != gold_country)
         ):
             match = None
         if match is None:
@@ -304,8 +378,14 @@ def _agreement_names_match(a: str, b: str) -> bool:
 def _agreements(report: Report, article: str, gold: dict, records: list[dict]) -> None:
     used: set[int] = set()
     for g in gold.get("agreements", []):
-        match = next((i for i, r in enumerate(records) if i not in used
-                      and _agreement_names_match(g["name"], r.get("name", ""))), None)
+        match = next(
+            (
+                i
+                for i, r in enumerate(records)
+                if i not in used and _agreement_names_match(g["name"], r.get("name", ""))
+            ),
+            None,
+        )
         if match is None:
             if not g.get("optional"):
                 report.miss("agreements", article, g["name"])
@@ -321,8 +401,9 @@ def _agreements(report: Report, article: str, gold: dict, records: list[dict]) -
             problems.append(f"place {record.get('place')!r}, gold {g['place']!r}")
         if problems:
             report.miss("agreements", article, g["name"], "; ".join(problems))
-            report.false_positive("agreements", article, record.get("name", ""),
-                                  "; ".join(problems))
+            report.false_positive(
+                "agreements", article, record.get("name", ""), "; ".join(problems)
+            )
         else:
             report.scores["agreements"].tp += 1
     for index, record in enumerate(records):
@@ -336,25 +417,34 @@ def _archive_checks(report: Report, archive: dict, gold: dict) -> None:
         names = _names_of(g)
         holders = [r for r in officials if any(_same_person([n], _names_of(r)) for n in names)]
         ok = len(holders) == 1 and all(_same_person([n], _names_of(holders[0])) for n in names)
-        report.archive_checks.append({"check": f"one official for {' / '.join(names)}",
-                                      "ok": ok, "found": [h.get("name") for h in holders]})
+        report.archive_checks.append(
+            {
+                "check": f"one official for {' / '.join(names)}",
+                "ok": ok,
+                "found": [h.get("name") for h in holders],
+            }
+        )
     for g in gold.get("meetings", []):
         wanted = set(g.get("sources", []))
         if len(wanted) < 2:
             continue
         ok = any(wanted <= set(_sources(m)) for m in archive.get("meetings", []))
-        report.archive_checks.append({"check": f"one meeting reported by {sorted(wanted)}",
-                                      "ok": ok})
+        report.archive_checks.append(
+            {"check": f"one meeting reported by {sorted(wanted)}", "ok": ok}
+        )
     speakers = [s.get("speaker") for s in archive.get("statements", []) if s.get("speaker")]
     for name in gold.get("never_officials", []):
         bad = [r.get("name") for r in officials if _same_person([name], _names_of(r))]
         bad += [s for s in speakers if _same_person([name], [s])]
-        report.archive_checks.append({"check": f"{name} is never an official or speaker",
-                                      "ok": not bad})
+        report.archive_checks.append(
+            {"check": f"{name} is never an official or speaker", "ok": not bad}
+        )
     for g in gold.get("agreements", []):
-        ok = any(_agreement_names_match(g["name"], a.get("name", ""))
-                 and (not g.get("signed") or a.get("signed") == g["signed"])
-                 for a in archive.get("agreements", []))
+        ok = any(
+            _agreement_names_match(g["name"], a.get("name", ""))
+            and (not g.get("signed") or a.get("signed") == g["signed"])
+            for a in archive.get("agreements", [])
+        )
         report.archive_checks.append({"check": f"agreement {g['name']}", "ok": ok})
 
 
@@ -383,6 +473,7 @@ def evaluate(archive: dict, gold_dir: Path) -> Report:
 
 # -- extraction -> export format -------------------------------------------------------------
 
+
 def extraction_to_archive(extractions: Iterable[Extraction]) -> dict:
     """The export shape of a set of extractions, one record per item, no merging."""
     countries = lexicon.countries()
@@ -391,47 +482,69 @@ def extraction_to_archive(extractions: Iterable[Extraction]) -> dict:
         source = [extraction.document.file_name]
         names = {p.key: p.name for p in extraction.people}
         for person in extraction.people:
-            archive["officials"].append({
-                "name": person.name, "aliases": list(person.aliases), "title": person.title,
-                "rank": person.rank, "country": countries.name(person.country),
-                "institution": person.institution, "is_official": person.is_official,
-                "sources": source,
-            })
+            archive["officials"].append(
+                {
+                    "name": person.name,
+                    "aliases": list(person.aliases),
+                    "title": person.title,
+                    "rank": person.rank,
+                    "country": countries.name(person.country),
+                    "institution": person.institution,
+                    "is_official": person.is_official,
+                    "sources": source,
+                }
+            )
         for institution in extraction.institutions:
             if institution.kind == "news_agency":
                 continue
-            archive["institutions"].append({
-                "name": institution.name, "country": countries.name(institution.country),
-                "kind": institution.kind, "sources": source,
-            })
+            archive["institutions"].append(
+                {
+                    "name": institution.name,
+                    "country": countries.name(institution.country),
+                    "kind": institution.kind,
+                    "sources": source,
+                }
+            )
         for meeting in extraction.meetings:
             start, end = meeting.start, meeting.end
             text = start.text if start else None
             if start and end and end.text not in (text or ""):
                 text = f"{text} – {end.text}"
-            archive["meetings"].append({
-                "date": start.iso if start else None,
-                "end_date": end.iso if end else None,
-                "date_text": text,
-                "city": meeting.city, "venue": meeting.venue,
-                "countries": [countries.name(c) for c in meeting.countries],
-                "kind": meeting.kind,
-                "participants": [names.get(p.person_key, p.person_key)
-                                 for p in meeting.participants],
-                "sources": source,
-            })
+            archive["meetings"].append(
+                {
+                    "date": start.iso if start else None,
+                    "end_date": end.iso if end else None,
+                    "date_text": text,
+                    "city": meeting.city,
+                    "venue": meeting.venue,
+                    "countries": [countries.name(c) for c in meeting.countries],
+                    "kind": meeting.kind,
+                    "participants": [
+                        names.get(p.person_key, p.person_key) for p in meeting.participants
+                    ],
+                    "sources": source,
+                }
+            )
         for statement in extraction.statements:
-            archive["statements"].append({
-                "speaker": names.get(statement.speaker_key or ""),
-                "quote": statement.text, "direct": statement.direct, "sources": source,
-            })
+            archive["statements"].append(
+                {
+                    "speaker": names.get(statement.speaker_key or ""),
+                    "quote": statement.text,
+                    "direct": statement.direct,
+                    "sources": source,
+                }
+            )
         for agreement in extraction.agreements:
-            archive["agreements"].append({
-                "name": agreement.name, "kind": agreement.kind,
-                "signed": agreement.signed.iso if agreement.signed else None,
-                "place": agreement.place,
-                "parties": [countries.name(c) for c in agreement.parties],
-                "deadline": agreement.deadline.iso if agreement.deadline else None,
-                "status": agreement.status, "sources": source,
-            })
+            archive["agreements"].append(
+                {
+                    "name": agreement.name,
+                    "kind": agreement.kind,
+                    "signed": agreement.signed.iso if agreement.signed else None,
+                    "place": agreement.place,
+                    "parties": [countries.name(c) for c in agreement.parties],
+                    "deadline": agreement.deadline.iso if agreement.deadline else None,
+                    "status": agreement.status,
+                    "sources": source,
+                }
+            )
     return archive

@@ -21,8 +21,10 @@ CONNECTORS = (("of", "the"), ("for", "the"), ("of",), ("for",), ("on",))
 def _connector_at(tokens: list[Token], index: int) -> int:
     for connector in CONNECTORS:
         end = index + len(connector)
-        if end < len(tokens) and tuple(t.text for t in tokens[index:end]) == connector and (
-            tokens[end].capitalised and tokens[end].is_word
+        if (
+            end < len(tokens)
+            and tuple(t.text for t in tokens[index:end]) == connector
+            and (tokens[end].capitalised and tokens[end].is_word)
         ):
             return len(connector)
     return 0
@@ -40,9 +42,15 @@ def _phrase_end(tokens: list[Token], start: int) -> int:
                     continue
                 break
             continue
-        if token.text in "’'" and index > start and tokens[index - 1].text.endswith("s") and (
-            index + 1 < len(tokens) and tokens[index + 1].capitalised
-            and tokens[index].start == tokens[index - 1].end
+        if (
+            token.text in "’'"
+            and index > start
+            and tokens[index - 1].text.endswith("s")
+            and (
+                index + 1 < len(tokens)
+                and tokens[index + 1].capitalised
+                and tokens[index].start == tokens[index - 1].end
+            )
         ):
             index += 1
             continue
@@ -84,8 +92,11 @@ def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     if last_org is None:
         return start, start
     stop = last_org + 1
-    while stop < end and tokens[stop].is_word and tokens[stop].capitalised and (
-        cues.org_word_at(tokens, stop)
+    while (
+        stop < end
+        and tokens[stop].is_word
+        and tokens[stop].capitalised
+        and (cues.org_word_at(tokens, stop))
     ):
         stop += 1
     connector = _connector_at(tokens, stop) if stop < end else 0
@@ -111,9 +122,7 @@ def _kind(tokens: list[Token], start: int, end: int) -> str:
     return kind
 
 
-def _country_near(
-    tokens: list[Token], start: int, person_countries: list[str]
-) -> str | None:
+def _country_near(tokens: list[Token], start: int, person_countries: list[str]) -> str | None:
     for index in range(start - 1, -1, -1):
         cue = cues.country_at(tokens, index)
         if cue:
@@ -130,7 +139,8 @@ def extract_institutions(
     for sentence in sentences:
         tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
         person_countries = [
-            countries_of[key] for span, key in people.mentions
+            countries_of[key]
+            for span, key in people.mentions
             if sentence.span.contains(span.start) and countries_of.get(key)
         ]
         index = 0
@@ -156,8 +166,12 @@ def _add(
     person_countries: list[str],
 ) -> None:
     words = [t for t in tokens[start:stop] if t.is_word]
-    proper = [t for t in words if not cues.org_word_at(tokens, tokens.index(t))
-              and t.text not in ("of", "the", "for", "on")]
+    proper = [
+        t
+        for t in words
+        if not cues.org_word_at(tokens, tokens.index(t))
+        and t.text not in ("of", "the", "for", "on")
+    ]
     if len(words) < 2 or not proper:
         return
     cue = cues.country_at(tokens, start)
@@ -189,7 +203,8 @@ def _add(
     key = cues.fold(name)
     existing = found.get(key)
     if existing:
-        found[key] = InstitutionExtraction(existing.name, existing.country or country,
-                                           existing.kind, (*existing.spans, span))
+        found[key] = InstitutionExtraction(
+            existing.name, existing.country or country, existing.kind, (*existing.spans, span)
+        )
         return
     found[key] = InstitutionExtraction(name, country, _kind(tokens, start, stop), (span,))

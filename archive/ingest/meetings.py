@@ -43,8 +43,10 @@ KIND_WORDS = (
     ("defense", re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy)\b", re.I)),
     ("security", re.compile(r"\b(?:security|intelligence|counterterrorism)\b", re.I)),
     ("economic", re.compile(r"\b(?:trade|economic|investment|energy)\b", re.I)),
-    ("diplomatic", re.compile(r"\b(?:diplomatic|foreign minister|president|prime minister)\b",
-                              re.I)),
+    (
+        "diplomatic",
+        re.compile(r"\b(?:diplomatic|foreign minister|president|prime minister)\b", re.I),
+    ),
 )
 
 
@@ -52,26 +54,28 @@ def _meeting_sentences(sentences: list[Sentence]) -> list[int]:
     return [number for number, sentence in enumerate(sentences) if _CUE.search(sentence.text)]
 
 
-def _meeting_date(document: Document, sentences: list[Sentence], numbers: list[int]
-                  ) -> DateMention | None:
+def _meeting_date(
+    document: Document, sentences: list[Sentence], numbers: list[int]
+) -> DateMention | None:
     for number in numbers:
         sentence = sentences[number]
-        for mention in find_dates(document.text, sentence.span.start, sentence.span.end,
-                                  published=document.published):
-            before = document.text[max(sentence.span.start, mention.span.start - 40):
-                                   mention.span.start]
+        for mention in find_dates(
+            document.text, sentence.span.start, sentence.span.end, published=document.published
+        ):
+            before = document.text[
+                max(sentence.span.start, mention.span.start - 40) : mention.span.start
+            ]
             if _OTHER_EVENT_BEFORE.search(before) or mention.start.precision == "year":
                 continue
-            if mention.start.month is None and mention.start.day is None and not (
-                mention.relative
-            ):
+            if mention.start.month is None and mention.start.day is None and not (mention.relative):
                 continue
             return mention
     return None
 
 
-def _meeting_city(document: Document, sentences: list[Sentence], numbers: list[int],
-                  sides: list[str]) -> tuple[str | None, int | None]:
+def _meeting_city(
+    document: Document, sentences: list[Sentence], numbers: list[int], sides: list[str]
+) -> tuple[str | None, int | None]:
     countries = lexicon.countries()
     for number in numbers:
         sentence = sentences[number]
@@ -82,8 +86,9 @@ def _meeting_city(document: Document, sentences: list[Sentence], numbers: list[i
             cue = cues.country_at(tokens, index)
             if cue and cue.kind == "city" and (not sides or cue.code in sides):
                 city = document.text[tokens[index].start : tokens[index + cue.length - 1].end]
-                before = document.text[max(sentence.span.start, tokens[index].start - 40):
-                                       tokens[index].start]
+                before = document.text[
+                    max(sentence.span.start, tokens[index].start - 40) : tokens[index].start
+                ]
                 if _OTHER_EVENT_BEFORE.search(before):
                     continue
                 return city, number
@@ -96,8 +101,9 @@ def _meeting_city(document: Document, sentences: list[Sentence], numbers: list[i
     return None, None
 
 
-def _venue(document: Document, sentence: Sentence | None,
-           institutions: list[InstitutionExtraction]) -> str | None:
+def _venue(
+    document: Document, sentence: Sentence | None, institutions: list[InstitutionExtraction]
+) -> str | None:
     if sentence is None:
         return None
     for institution in institutions:
@@ -135,15 +141,17 @@ def extract_meetings(
     )
     date = _meeting_date(document, sentences, numbers)
     city, city_sentence = _meeting_city(document, sentences, numbers, sides)
-    venue = _venue(document, sentences[city_sentence] if city_sentence is not None else None,
-                   institutions)
+    venue = _venue(
+        document, sentences[city_sentence] if city_sentence is not None else None, institutions
+    )
     participants = []
     for person in officials:
         if sides and person.country and person.country not in sides:
             continue
         first = person.mentions[0]
-        participants.append(Participant(person.key, person.country, first.title_as_written,
-                                        first.span))
+        participants.append(
+            Participant(person.key, person.country, first.title_as_written, first.span)
+        )
     passage = " ".join(sentences[n].text for n in numbers[:3])
     summary = sentences[lead].text[:400]
     return [

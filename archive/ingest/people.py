@@ -99,18 +99,22 @@ def _cap_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             previous = tokens[index - 1]
             if previous.possessive:
                 break
-            if (current.is_word and current.capitalised) or (
-                current.is_word
-                and (cues.is_particle(current) or current.text[:3].casefold() in ("al-", "el-"))
-                and index + 1 < count
-                and (tokens[index + 1].capitalised or "-" in current.text)
-            ) or (
-                current.text == "."
-                and previous.is_word
-                and len(previous.text) <= 4
-                and index + 1 < count
-                and tokens[index + 1].capitalised
-                and tokens[index + 1].start == current.end + 1
+            if (
+                (current.is_word and current.capitalised)
+                or (
+                    current.is_word
+                    and (cues.is_particle(current) or current.text[:3].casefold() in ("al-", "el-"))
+                    and index + 1 < count
+                    and (tokens[index + 1].capitalised or "-" in current.text)
+                )
+                or (
+                    current.text == "."
+                    and previous.is_word
+                    and len(previous.text) <= 4
+                    and index + 1 < count
+                    and tokens[index + 1].capitalised
+                    and tokens[index + 1].start == current.end + 1
+                )
             ):
                 index += 1
             else:
@@ -183,8 +187,10 @@ def _parse_prefix(tokens: list[Token], start: int, end: int) -> _Prefix:
             index += cue.length
             continue
         token = tokens[index]
-        if cues.is_title_word(token) or cues.org_word_at(tokens, index) or (
-            token.base.casefold() in lexicon.nonofficial_heads()
+        if (
+            cues.is_title_word(token)
+            or cues.org_word_at(tokens, index)
+            or (token.base.casefold() in lexicon.nonofficial_heads())
         ):
             _extend_title(prefix, index, index + 1)
             index += 1
@@ -215,7 +221,9 @@ def _scan_title_left(tokens: list[Token], end: int, floor: int) -> int:
             break
         if _word(token) == "and":
             after = tokens[index] if index < len(tokens) else None
-            if after is None or not (cues.title_head_at(tokens, index) or cues.is_title_word(after)):
+            if after is None or not (
+                cues.title_head_at(tokens, index) or cues.is_title_word(after)
+            ):
                 break
         index -= 1
     while index < end and (_word(tokens[index]) in cues.DETERMINERS | {"and", "of"}):
@@ -252,9 +260,13 @@ def _text(document: Document, tokens: list[Token], start: int, end: int) -> str:
 def _strip_country_words(tokens: list[Token], start: int, end: int) -> int:
     """Skip a leading demonym or possessive country ("Iraqi", "Iraq's") in a title."""
     cue = cues.country_at(tokens, start) if start < end else None
-    if cue and cue.kind != "city" and (cue.kind == "demonym" or cue.possessive):
-        if start + cue.length < end:
-            return start + cue.length
+    if (
+        cue
+        and cue.kind != "city"
+        and (cue.kind == "demonym" or cue.possessive)
+        and start + cue.length < end
+    ):
+        return start + cue.length
     return start
 
 
@@ -275,13 +287,16 @@ def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
             nxt = tokens[index + 1] if index + 1 < len(tokens) else None
             if nxt is None or not nxt.is_word:
                 break
-            if word == "and" and not (cues.title_head_at(tokens, index + 1)
-                                      or cues.is_title_word(nxt) or nxt.capitalised):
+            if word == "and" and not (
+                cues.title_head_at(tokens, index + 1) or cues.is_title_word(nxt) or nxt.capitalised
+            ):
                 break
             index += 1
             continue
-        if token.capitalised or cues.is_title_word(token) or (
-            token.base.casefold() in lexicon.nonofficial_heads()
+        if (
+            token.capitalised
+            or cues.is_title_word(token)
+            or (token.base.casefold() in lexicon.nonofficial_heads())
         ):
             index += 1
             continue
@@ -292,9 +307,12 @@ def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
         return None
     # The phrase must start like a title, not like another name or a clause.
     first = tokens[start]
-    if not (cues.title_head_at(tokens, start) or cues.is_title_word(first)
-            or cues.country_at(tokens, start) or first.base.casefold()
-            in lexicon.nonofficial_heads()):
+    if not (
+        cues.title_head_at(tokens, start)
+        or cues.is_title_word(first)
+        or cues.country_at(tokens, start)
+        or first.base.casefold() in lexicon.nonofficial_heads()
+    ):
         return None
     office, commentator = _has_head(tokens, start, index)
     return (start, index) if office or commentator else None
@@ -312,14 +330,17 @@ def _candidates_in_sentence(
         if not length:
             continue
         name_start, name_end = prefix.name_start, prefix.name_start + length
-        if _run_is_organisation(tokens, name_end, run_end) or _is_region(tokens, name_start,
-                                                                          name_end):
+        if _run_is_organisation(tokens, name_end, run_end) or _is_region(
+            tokens, name_start, name_end
+        ):
             continue
         name_tokens = tuple(tokens[i].base for i in range(name_start, name_end))
         candidate = Candidate(
             name_tokens=name_tokens,
-            span=Span(tokens[name_start].start, tokens[name_end - 1].start
-                      + len(tokens[name_end - 1].base)),
+            span=Span(
+                tokens[name_start].start,
+                tokens[name_end - 1].start + len(tokens[name_end - 1].base),
+            ),
             sentence=number,
             rank=prefix.rank,
             strong=prefix.rank is not None or prefix.honorific,
@@ -334,12 +355,17 @@ def _candidates_in_sentence(
             title_end = name_start
         if title_start < title_end:
             _apply_title(document, tokens, title_start, title_end, candidate)
-        elif run_start > 1 and tokens[run_start - 1].text == "," and (
-            name_end < len(tokens) and tokens[name_end].text in ",)"
+        elif (
+            run_start > 1
+            and tokens[run_start - 1].text == ","
+            and (name_end < len(tokens) and tokens[name_end].text in ",)")
         ):
             left = _scan_title_left(tokens, run_start - 1, 0)
-            if left < run_start - 1 and (left == 0 or not tokens[left - 1].is_word
-                                         or _word(tokens[left - 1]) in cues.DETERMINERS):
+            if left < run_start - 1 and (
+                left == 0
+                or not tokens[left - 1].is_word
+                or _word(tokens[left - 1]) in cues.DETERMINERS
+            ):
                 _apply_title(document, tokens, left, run_start - 1, candidate)
         appositive = _appositive(tokens, name_end)
         if appositive and candidate.title is None:
@@ -359,8 +385,9 @@ def _run_is_organisation(tokens: list[Token], name_end: int, run_end: int) -> bo
 def _is_region(tokens: list[Token], start: int, end: int) -> bool:
     words = tuple(t.base for t in tokens[start:end])
     regions = lexicon.regions()
-    return any(words[i:j] in regions for i in range(len(words)) for j in range(i + 1,
-                                                                                len(words) + 1))
+    return any(
+        words[i:j] in regions for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    )
 
 
 def _apply_title(
@@ -382,8 +409,15 @@ def _apply_title(
 def _note_speech(tokens: list[Token], run_start: int, name_end: int, candidate: Candidate) -> None:
     """Mark a name next to a reporting verb ("X said", "said X", "X was quoted as saying")."""
     index = name_end
-    while index < len(tokens) and _word(tokens[index]) in ("also", "further", "then", "was",
-                                                           "has", "had", "is"):
+    while index < len(tokens) and _word(tokens[index]) in (
+        "also",
+        "further",
+        "then",
+        "was",
+        "has",
+        "had",
+        "is",
+    ):
         index += 1
     if index < len(tokens) and cues.is_reporting_verb_at(tokens, index):
         candidate.speaker = True
@@ -396,8 +430,10 @@ def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -
     words = [t.base for t in tokens[start:end]]
     media = lexicon.media_words()
     following = [_word(t) for t in tokens[end : end + 2]]
-    if any(word in media for word in words[1:]) or following[:2] == ["news", "agency"] or (
-        following[:1] == ["agency"]
+    if (
+        any(word in media for word in words[1:])
+        or following[:2] == ["news", "agency"]
+        or (following[:1] == ["agency"])
     ):
         outlets.add(" ".join(words))
         outlets.update(words if following[:1] in (["news"], ["agency"]) else [])
@@ -405,8 +441,11 @@ def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -
     before = tuple(_word(t) for t in tokens[max(0, start - 2) : start])
     if before in OUTLET_CUE_BEFORE and end - start == 1:
         outlets.add(words[0])
-    if start > 0 and _word(tokens[start - 1]) == "by" and all(cues.is_acronym(t) or "Press"
-                                                             in t.text for t in tokens[start:end]):
+    if (
+        start > 0
+        and _word(tokens[start - 1]) == "by"
+        and all(cues.is_acronym(t) or "Press" in t.text for t in tokens[start:end])
+    ):
         outlets.add(" ".join(words))
 
 
@@ -433,13 +472,18 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
         key = tuple(cues.fold(t) for t in candidate.name_tokens)
         matches = [g for g in groups if _same_name(key, g.folded_tokens())]
         matches = [
-            g for g in matches
+            g
+            for g in matches
             if not (candidate.country and g.full.country and candidate.country != g.full.country)
         ]
         if matches:
-            best = max(matches, key=lambda g: max(
-                (c.span.start for c in g.candidates if c.span.start <= candidate.span.start),
-                default=-1))
+            best = max(
+                matches,
+                key=lambda g: max(
+                    (c.span.start for c in g.candidates if c.span.start <= candidate.span.start),
+                    default=-1,
+                ),
+            )
             best.candidates.append(candidate)
         elif candidate.strong or (candidate.speaker and len(candidate.name_tokens) >= 2):
             groups.append(PersonGroup([candidate]))
@@ -531,18 +575,21 @@ def _build_people(
         ranks = [c.rank for c in members if c.rank]
         country = next((c.country for c in members if c.country), None)
         if country is None:
-            country = next((delegations[c.sentence] for c in members
-                            if c.sentence in delegations), None)
+            country = next(
+                (delegations[c.sentence] for c in members if c.sentence in delegations), None
+            )
         officials = [c.official for c in members if c.official is not None]
         is_official = any(officials) or bool(ranks)
-        drafts.append({
-            "members": members,
-            "name": full.name,
-            "title": title_source.title if title_source else None,
-            "rank": max(ranks, key=len) if ranks else None,
-            "country": country,
-            "is_official": is_official,
-        })
+        drafts.append(
+            {
+                "members": members,
+                "name": full.name,
+                "title": title_source.title if title_source else None,
+                "rank": max(ranks, key=len) if ranks else None,
+                "country": country,
+                "is_official": is_official,
+            }
+        )
     _counterpart_countries(drafts, sides)
     people = []
     mentions: list[tuple[Span, str]] = []
@@ -562,17 +609,19 @@ def _build_people(
             for m in draft["members"]
         )
         mentions += [(m.span, key) for m in draft["members"]]
-        people.append(PersonExtraction(
-            key=key,
-            name=draft["name"],
-            aliases=tuple(aliases),
-            title=draft["title"],
-            rank=draft["rank"],
-            country=draft["country"],
-            institution=None,
-            mentions=person_mentions,
-            is_official=draft["is_official"],
-        ))
+        people.append(
+            PersonExtraction(
+                key=key,
+                name=draft["name"],
+                aliases=tuple(aliases),
+                title=draft["title"],
+                rank=draft["rank"],
+                country=draft["country"],
+                institution=None,
+                mentions=person_mentions,
+                is_official=draft["is_official"],
+            )
+        )
     mentions.sort(key=lambda item: item[0].start)
     return people, mentions
 

@@ -50,8 +50,7 @@ def extract(document: Document) -> Extraction:
     )
 
 
-def extract_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES
-                  ) -> Extraction:
+def extract_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
     """Read and extract an uploaded file; raises IngestError for unreadable input."""
     return extract(read_bytes(data, file_name=file_name, max_bytes=max_bytes))
 
@@ -69,7 +68,7 @@ def _with_institution(
             continue
         words = institution.name.casefold().replace("’", "'").split()
         core = " ".join(words[1:]) if len(words) > 2 else " ".join(words)
-        if institution.name.casefold() in title or core in title:
-            if best is None or len(institution.name) > len(best.name):
-                best = institution
+        named = institution.name.casefold() in title or core in title
+        if named and (best is None or len(institution.name) > len(best.name)):
+            best = institution
     return replace(person, institution=best.name) if best else person

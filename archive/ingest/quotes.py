@@ -32,8 +32,12 @@ _SINGLE_MARK = re.compile(r"[‘’']")
 _WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
 _NEWLINE = re.compile("\n")
 _HEADER_END = re.compile(r":\s*$")
-PREPOSITIONS = frozenset(["with", "to", "by", "from", "of", "and", "for", "at", "about", "between", "against", "among"])
-AUXILIARIES = frozenset(["also", "further", "then", "was", "were", "has", "had", "is", "have", "later", "again"])
+PREPOSITIONS = frozenset(
+    ["with", "to", "by", "from", "of", "and", "for", "at", "about", "between", "against", "among"]
+)
+AUXILIARIES = frozenset(
+    ["also", "further", "then", "was", "were", "has", "had", "is", "have", "later", "again"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +139,21 @@ def _inside(position: int, quotes: list[Quote], starts: list[int]) -> bool:
 class _Context:
     """What speaker resolution needs: sentences, mentions, people, quotes."""
 
-    def __init__(self, document: Document, sentences: list[Sentence], people: PeopleResult,
-                 quotes: list[Quote]) -> None:
+    def __init__(
+        self,
+        document: Document,
+        sentences: list[Sentence],
+        people: PeopleResult,
+        quotes: list[Quote],
+    ) -> None:
         self.document = document
         self.sentences = sentences
         self.sentence_starts = [s.span.start for s in sentences]
         self.people = {p.key: p for p in people.people}
         self.quote_spans = [Span(q.open, q.close + 1) for q in quotes]
         self.mentions = [
-            (span, key) for span, key in people.mentions
+            (span, key)
+            for span, key in people.mentions
             if not any(q.contains(span.start) for q in self.quote_spans)
         ]
         self.mention_at = {span.start: (span, key) for span, key in people.mentions}
@@ -162,13 +172,16 @@ class _Context:
         heads = []
         for word in words:
             code = lexicon.countries().demonyms.get((word,)) or lexicon.countries().demonyms.get(
-                (word.capitalize(),))
+                (word.capitalize(),)
+            )
             if code:
                 country = code
                 continue
             folded_word = word.casefold()
-            if (folded_word,) in lexicon.title_heads() or folded_word in lexicon.rank_words() or (
-                folded_word in lexicon.nonofficial_heads()
+            if (
+                (folded_word,) in lexicon.title_heads()
+                or folded_word in lexicon.rank_words()
+                or (folded_word in lexicon.nonofficial_heads())
             ):
                 heads.append(folded_word)
         if not heads:
@@ -176,8 +189,9 @@ class _Context:
         head = heads[-1]
         fitting = []
         for person in self.people.values():
-            words_of = {w.casefold() for w in _WORDS.findall(f"{person.title or ''} "
-                                                              f"{person.rank or ''}")}
+            words_of = {
+                w.casefold() for w in _WORDS.findall(f"{person.title or ''} {person.rank or ''}")
+            }
             if head in words_of and (country is None or person.country in (None, country)):
                 fitting.append(person.key)
         if not fitting:
@@ -189,8 +203,9 @@ class _Context:
         return best
 
 
-def _subject_at(context: _Context, tokens: list[Token], index: int, anchor: int
-                ) -> tuple[str | None, int]:
+def _subject_at(
+    context: _Context, tokens: list[Token], index: int, anchor: int
+) -> tuple[str | None, int]:
     """A speaker starting at tokens[index]: a person mention, pronoun or role noun."""
     if index >= len(tokens):
         return None, index
@@ -206,8 +221,11 @@ def _subject_at(context: _Context, tokens: list[Token], index: int, anchor: int
     if token.text.casefold() == "the":
         words = []
         cursor = index + 1
-        while cursor < len(tokens) and len(words) < 4 and tokens[cursor].is_word and not (
-            cues.is_reporting_verb_at(tokens, cursor)
+        while (
+            cursor < len(tokens)
+            and len(words) < 4
+            and tokens[cursor].is_word
+            and not (cues.is_reporting_verb_at(tokens, cursor))
         ):
             words.append(tokens[cursor].text)
             cursor += 1
@@ -218,12 +236,13 @@ def _subject_at(context: _Context, tokens: list[Token], index: int, anchor: int
 
 
 def _after_quote(context: _Context, quote: Quote) -> str | None:
-    """"..., X said" / "..., said X" / "..., pointed out the military chief"."""
+    """ "..., X said" / "..., said X" / "..., pointed out the military chief"."""
     sentence = context.sentences[context.sentence_index(quote.close)]
     stop = sentence.span.end
     next_quote = next((q.start for q in context.quote_spans if q.start > quote.close), stop)
-    tokens = tokenize(context.document.text, quote.close + 1, min(stop, next_quote, quote.close
-                                                                   + 300))
+    tokens = tokenize(
+        context.document.text, quote.close + 1, min(stop, next_quote, quote.close + 300)
+    )
     index = 0
     while index < len(tokens) and tokens[index].text in ",.;":
         if tokens[index].text != ",":
@@ -245,8 +264,7 @@ def _before_quote(context: _Context, quote: Quote) -> str | None:
     """The subject of the clause that opens the quote ("Bagheri added, “...”")."""
     sentence = context.sentences[context.sentence_index(quote.open)]
     start = sentence.span.start
-    previous_quote = max((q.end for q in context.quote_spans if q.end <= quote.open),
-                         default=start)
+    previous_quote = max((q.end for q in context.quote_spans if q.end <= quote.open), default=start)
     tokens = tokenize(context.document.text, max(start, previous_quote), quote.open)
     if not tokens:
         return None
@@ -254,8 +272,10 @@ def _before_quote(context: _Context, quote: Quote) -> str | None:
     for index, token in enumerate(tokens):
         if index and tokens[index - 1].text.casefold() in PREPOSITIONS:
             continue
-        if token.start in context.mention_at or token.text in cues.PRONOUNS or (
-            token.text.casefold() == "the"
+        if (
+            token.start in context.mention_at
+            or token.text in cues.PRONOUNS
+            or (token.text.casefold() == "the")
         ):
             key, cursor = _subject_at(context, tokens, index, quote.open)
             if key is None:
@@ -273,7 +293,7 @@ def _header_speaker(context: _Context, quote: Quote) -> str | None:
     """A quote opening a line under "Title Name:" belongs to that name."""
     text = context.document.text
     line_start = text.rfind("\n", 0, quote.open) + 1
-    if text[line_start:quote.open].strip():
+    if text[line_start : quote.open].strip():
         return None
     cursor = line_start - 1
     while cursor > 0:
@@ -308,8 +328,9 @@ def extract_statements(
         after = _after_quote(context, quote)
         before = None if after else _before_quote(context, quote)
         if len(words) <= SCARE_QUOTE_MAX_WORDS and not after:
-            rejected.append(Rejected("quotes", f"scare quote of {len(words)} words", stripped,
-                                     quote.inner))
+            rejected.append(
+                Rejected("quotes", f"scare quote of {len(words)} words", stripped, quote.inner)
+            )
             continue
         if all(w[:1].isupper() for w in words) and len(words) <= 6 and not after:
             rejected.append(Rejected("quotes", "quoted name or title", stripped, quote.inner))

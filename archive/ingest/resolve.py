@@ -22,19 +22,39 @@ _SPACES = re.compile(r"\s+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _PREFIX_ARTICLE = re.compile(r"\b(?:al|el|ul|ad|as|ash|an|ar|at|az)\s+(?=[a-z])")
 GIVEN_NAME_VARIANTS = {
-    "muhammad": "mohammad", "mohammed": "mohammad", "muhammed": "mohammad",
-    "mohamed": "mohammad", "mohamad": "mohammad", "mehmet": "mohammad",
-    "ahmad": "ahmed", "hossein": "hussein", "husayn": "hussein", "hosein": "hussein",
-    "hasan": "hassan", "qasem": "qassem", "qassim": "qassem", "kassem": "qassem",
-    "yusuf": "yousef", "yousuf": "yousef", "youssef": "yousef",
+    "muhammad": "mohammad",
+    "mohammed": "mohammad",
+    "muhammed": "mohammad",
+    "mohamed": "mohammad",
+    "mohamad": "mohammad",
+    "mehmet": "mohammad",
+    "ahmad": "ahmed",
+    "hossein": "hussein",
+    "husayn": "hussein",
+    "hosein": "hussein",
+    "hasan": "hassan",
+    "qasem": "qassem",
+    "qassim": "qassem",
+    "kassem": "qassem",
+    "yusuf": "yousef",
+    "yousuf": "yousef",
+    "youssef": "yousef",
 }
-TITLE_NOISE = frozenset(["the", "of", "a", "an", "and", "for", "to", "in", "on", "at", "his", "her", "its", "their"])
+TITLE_NOISE = frozenset(
+    ["the", "of", "a", "an", "and", "for", "to", "in", "on", "at", "his", "her", "its", "their"]
+)
 TITLE_SYNONYMS = {
-    "defence": "defense", "adviser": "advisor", "affairs": "", "counselor": "counsellor",
-    "forces": "forces", "secretary-general": "secretary general",
+    "defence": "defense",
+    "adviser": "advisor",
+    "affairs": "",
+    "counselor": "counsellor",
+    "forces": "forces",
+    "secretary-general": "secretary general",
 }
 # Modifiers that change the office: "President" is not "Vice President".
-OFFICE_CHANGING = frozenset(["vice", "deputy", "assistant", "under", "former", "acting", "first", "second"])
+OFFICE_CHANGING = frozenset(
+    ["vice", "deputy", "assistant", "under", "former", "acting", "first", "second"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +182,10 @@ def person_match_score(a: PersonRef, b: PersonRef) -> float:
         return 0.0
     if not titles_compatible(a.title, b.title):
         score *= 0.5
-    shortest = min(min((len(name_key(n).split()) for n in a.names), default=0),
-                   min((len(name_key(n).split()) for n in b.names), default=0))
+    shortest = min(
+        min((len(name_key(n).split()) for n in a.names), default=0),
+        min((len(name_key(n).split()) for n in b.names), default=0),
+    )
     full_a = max((len(name_key(n).split()) for n in a.names), default=0)
     full_b = max((len(name_key(n).split()) for n in b.names), default=0)
     if min(full_a, full_b) == 1 or (shortest == 1 and score < 1.0):

@@ -180,5 +180,27 @@ def regions() -> frozenset[tuple[str, ...]]:
 
 
 NAME_PARTICLES = frozenset(
-    ["al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "dos", "das", "ul"]
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "le",
+        "la",
+        "dos",
+        "das",
+        "ul",
+    ]
 )

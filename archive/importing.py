@@ -83,7 +83,8 @@ def _import_one(
         data = source.read()
         extraction = extract_bytes(data, file_name=source.name, max_bytes=max_bytes)
     except IngestError as error:
-        outcome.message = f"{source.name}: {error}"
+        message = str(error)
+        outcome.message = message if source.name in message else f"{source.name}: {message}"
         return outcome
     except OSError as error:
         outcome.message = f"{source.name}: cannot be read ({error.strerror or error})"

@@ -55,9 +55,9 @@ class Command(BaseCommand):
             bar.update(1)
             bar.set_postfix_str(outcome.source[-30:], refresh=False)
             if outcome.failed:
-                tqdm.write(self.style.ERROR(outcome.message), file=sys.stderr)
+                self._say(self.stderr, self.style.ERROR(outcome.message), bar_shown=show_bar)
             elif options["verbosity"] >= 2 and not options["json"]:
-                tqdm.write(f"{outcome.source}: {outcome.status}", file=self.stdout)
+                self._say(self.stdout, f"{outcome.source}: {outcome.status}", bar_shown=show_bar)
 
         report = articles_import(
             sources=sources,
@@ -86,6 +86,15 @@ class Command(BaseCommand):
             )
         if options["verbosity"] >= 1 and not options["json"]:
             self.stdout.write(self.style.SUCCESS("Import finished."))
+
+    @staticmethod
+    def _say(stream, message: str, *, bar_shown: bool) -> None:
+        """Print a line without breaking the progress bar when one is on screen."""
+        if bar_shown:
+            with tqdm.external_write_mode(file=sys.stderr):
+                stream.write(message)
+        else:
+            stream.write(message)
 
     def _sources(self, paths: list[str]) -> tuple[list[ImportSource], list[str]]:
         file_paths = [path for path in paths if path != "-"]

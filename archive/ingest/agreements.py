@@ -104,7 +104,15 @@ def _modifiers(tokens: list[Token], noun_index: int) -> tuple[int, list[str]]:
     start = noun_index
     while start > 0 and noun_index - start < 5:
         token = tokens[start - 1]
-        if not token.is_word or token.text.casefold() in MODIFIER_STOP or token.possessive:
+        inside_name = (
+            token.text == "of"
+            and start >= 2
+            and tokens[start - 2].capitalised
+            and tokens[start].capitalised
+        )
+        if not inside_name and (
+            not token.is_word or token.text.casefold() in MODIFIER_STOP or token.possessive
+        ):
             break
         start -= 1
     return start, [t.text for t in tokens[start:noun_index]]
@@ -129,7 +137,10 @@ def extract_agreements(
             name_span = Span(tokens[start].start, token.end)
             known = _KNOWN_AS.search(document.text, sentence.span.start, tokens[start].start)
             folded_mods = frozenset(m.casefold() for m in modifiers)
-            target = _fitting(drafts, noun, folded_mods, determiner)
+            renames = bool(known and known.end() == tokens[start].start)
+            target = (
+                touched if renames and touched else _fitting(drafts, noun, folded_mods, determiner)
+            )
             if target is None:
                 if not modifiers and not _PREPARING.search(sentence.text):
                     continue
@@ -223,7 +234,8 @@ def _details(document: Document, sentence: Sentence, tokens: list[Token], draft:
 
 
 def _finish(draft: _Draft, sides: list[str]) -> AgreementExtraction:
-    parties = [code for code in draft.parties if not sides or code in sides] or list(sides)
+    parties = [code for code in draft.parties if not sides or code in sides]
+    parties += [code for code in sides if code not in parties]
     name = draft.name
     if not draft.modifiers and len(sides) == 2:
         names = [lexicon.countries().name(code) or code for code in sides]

@@ -206,7 +206,10 @@ def _extend_title(prefix: _Prefix, start: int, end: int) -> None:
     prefix.title_end = end
 
 
-def _title_allowed(token: Token) -> bool:
+def _title_allowed(token: Token, before: Token | None = None) -> bool:
+    if token.text == "." and before is not None:
+        # the dots of an abbreviated country ("U.S. Secretary of Defense")
+        return len(before.text) <= 2 and before.text.isupper()
     return token.is_word and (
         token.capitalised or _word(token) in TITLE_CONNECTORS or cues.is_title_word(token)
     )
@@ -217,7 +220,7 @@ def _scan_title_left(tokens: list[Token], end: int, floor: int) -> int:
     index = end
     while index > floor and end - index < MAX_TITLE_TOKENS:
         token = tokens[index - 1]
-        if not _title_allowed(token):
+        if not _title_allowed(token, tokens[index - 2] if index >= 2 else None):
             break
         if _word(token) == "and":
             after = tokens[index] if index < len(tokens) else None
@@ -590,6 +593,7 @@ def _build_people(
                 "is_official": is_official,
             }
         )
+    _counterpart_titles(drafts)
     _counterpart_countries(drafts, sides)
     people = []
     mentions: list[tuple[Span, str]] = []
@@ -624,6 +628,20 @@ def _build_people(
         )
     mentions.sort(key=lambda item: item[0].start)
     return people, mentions
+
+
+def _counterpart_titles(drafts: list[dict]) -> None:
+    """ "his Russian counterpart Sergey Lavrov" holds the office of the person he meets."""
+    for draft in drafts:
+        if _title_heads_of(draft["title"]) != {"counterpart"}:
+            continue
+        sentences = {member.sentence for member in draft["members"]}
+        for other in drafts:
+            if other is draft or not other["title"] or other["title"] == draft["title"]:
+                continue
+            if sentences & {member.sentence for member in other["members"]}:
+                draft["title"] = other["title"]
+                break
 
 
 def _counterpart_countries(drafts: list[dict], sides: list[str]) -> None:

@@ -120,7 +120,7 @@ def ranks() -> frozenset[tuple[str, ...]]:
 @cache
 def rank_words() -> frozenset[str]:
     """Single words that occur in ranks, casefolded ("general", "admiral")."""
-    return frozenset(word.casefold() for rank in ranks() for word in rank if word != ".")
+    return frozenset(word.casefold() for rank in ranks() if "." not in rank for word in rank)
 
 
 @cache

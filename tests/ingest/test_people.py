@@ -1,0 +1,109 @@
+"""People: names, titles, ranks and countries from varied articles and country pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import person
+
+FRANCE_GERMANY = (
+    "PARIS – French President Emmanuel Macron met German Chancellor Friedrich Merz in Paris on "
+    "22 October 2025. Macron said the two countries would deepen defence cooperation. Merz, "
+    "for his part, stressed the need for a common European air defence."
+)
+CHINA_RUSSIA = (
+    "Chinese Foreign Minister Wang Yi held talks with his Russian counterpart Sergey Lavrov in "
+    "Beijing on Oct. 22, 2025. Lavrov, Russia's top diplomat, told reporters the talks were "
+    "useful. According to Xinhua, Wang said both sides oppose unilateral sanctions."
+)
+INDIA_PAKISTAN = (
+    "Pakistan Army chief General Asim Munir met Indian Defence Minister Rajnath Singh in "
+    "Islamabad on 2025-10-22. Singh, the defence minister of India, said the border talks "
+    "were frank. General Munir added that the ceasefire must hold."
+)
+US_JAPAN = (
+    "Japanese Prime Minister Shigeru Ishiba received U.S. Secretary of Defense Lloyd Austin in "
+    "Tokyo on Monday. Vice Admiral Yoshihide Tanaka, Commander of the Japan Maritime Self-Defense "
+    "Force, also attended. Austin said the alliance has never been stronger."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "rank", "country"),
+    [
+        (FRANCE_GERMANY, "Emmanuel Macron", "President", None, "FR"),
+        (FRANCE_GERMANY, "Friedrich Merz", "Chancellor", None, "DE"),
+        (CHINA_RUSSIA, "Wang Yi", "Foreign Minister", None, "CN"),
+        (INDIA_PAKISTAN, "Asim Munir", "Army chief", "General", "PK"),
+        (INDIA_PAKISTAN, "Rajnath Singh", "Defence Minister", None, "IN"),
+        (US_JAPAN, "Shigeru Ishiba", "Prime Minister", None, "JP"),
+        (US_JAPAN, "Lloyd Austin", "Secretary of Defense", None, "US"),
+        (US_JAPAN, "Yoshihide Tanaka", None, "Vice Admiral", "JP"),
+    ],
+)
+def test_title_rank_and_country(run, text, name, title, rank, country):
+    found = person(run(text), name)
+    if title:
+        assert found.title and title.casefold() in found.title.casefold()
+    assert found.rank == rank
+    assert found.country == country
+    assert found.is_official
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (FRANCE_GERMANY, "Emmanuel Macron", "Macron"),
+        (FRANCE_GERMANY, "Friedrich Merz", "Merz"),
+        (CHINA_RUSSIA, "Sergey Lavrov", "Lavrov"),
+        (INDIA_PAKISTAN, "Asim Munir", "General Munir"),
+        (US_JAPAN, "Lloyd Austin", "Austin"),
+    ],
+)
+def test_short_forms_resolve_to_the_full_name(run, text, full, short):
+    extraction = run(text)
+    assert person(extraction, short).name == full
+    assert len([p for p in extraction.people if p.name.endswith(full.split()[-1])]) == 1
+
+
+def test_appositive_title_and_counterpart_country(run):
+    extraction = run(
+        "Ambassador Li Wei met Olaf Brandt, the German ambassador to China, in Berlin. "
+        "Brandt said talks went well."
+    )
+    assert person(extraction, "Olaf Brandt").country == "DE"
+    assert "ambassador" in person(extraction, "Olaf Brandt").title.casefold()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Reuters, the talks lasted two hours. Reuters said more talks are planned.",
+        "As reported by IRNA, the meeting was cordial.",
+        "The minister was quoted by Tass news agency as saying nothing.",
+        "Foreign ministers met, the Daily Sabah reported.",
+    ],
+)
+def test_outlets_are_never_people(run, text):
+    assert run(text).people == ()
+
+
+def test_headline_without_a_name_is_no_person(run):
+    extraction = run("Iranian Defense Minister: Ready to meet the needs of the Iraqi forces\n")
+    assert extraction.people == ()
+
+
+def test_analyst_is_not_an_official(run):
+    extraction = run(
+        'Jane Porter, an analyst at the Lowy Institute, said "the visit matters a great deal."'
+    )
+    analyst = person(extraction, "Jane Porter")
+    assert analyst.is_official is False
+
+
+def test_delegation_gives_the_country(run):
+    extraction = run(
+        "The Egyptian delegation, which included Hassan Rashad, Director of General "
+        "Intelligence, met Saudi officials in Riyadh."
+    )
+    assert person(extraction, "Hassan Rashad").country == "EG"

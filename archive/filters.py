@@ -94,6 +94,20 @@ class ArchiveFilterSet(df.FilterSet):
             choices.append((f"-{key}", f"{label}, descending"))
         self.filters["sort"].extra["choices"] = choices
 
+    @property
+    def form(self) -> forms.Form:
+        """Return the form, with date ranges as labelled date inputs (keyboard and reader)."""
+        form = super().form
+        if not getattr(form, "archive_tuned", False):
+            form.archive_tuned = True
+            for field in form.fields.values():
+                widget = field.widget
+                if isinstance(widget, forms.MultiWidget):
+                    for sub, word in zip(widget.widgets, ("from", "until"), strict=False):
+                        sub.input_type = "date"
+                        sub.attrs["aria-label"] = f"{field.label} {word}"
+        return form
+
     def filter_nothing(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         """Leave the rows alone: `sort` orders them in the selector, after filtering."""
         return queryset
@@ -141,7 +155,10 @@ class MeetingFilter(ArchiveFilterSet):
     q = df.CharFilter(method="filter_q", label="Text", max_length=Q_MAX)
     date = df.DateFromToRangeFilter(method="filter_date", label="Date")
     country = df.ChoiceFilter(
-        choices=country_choices, method="filter_country", label="Country (either side)"
+        empty_label="Any",
+        choices=country_choices,
+        method="filter_country",
+        label="Country (either side)",
     )
     official = df.ModelMultipleChoiceFilter(
         queryset=Official.objects.visible(),
@@ -154,7 +171,7 @@ class MeetingFilter(ArchiveFilterSet):
         Institution.objects.visible(), "Institution or venue", method="filter_institution"
     )
     city = df.CharFilter(field_name="city", lookup_expr="iexact", label="City", max_length=120)
-    kind = df.ChoiceFilter(choices=MeetingKind.choices, label="Kind")
+    kind = df.ChoiceFilter(empty_label="Any", choices=MeetingKind.choices, label="Kind")
     reviewed = df.BooleanFilter(
         method="filter_reviewed", label="Reviewed by an editor only", widget=forms.CheckboxInput
     )
@@ -225,11 +242,15 @@ class StatementFilter(ArchiveFilterSet):
     q = df.CharFilter(method="filter_search", label="Text", max_length=Q_MAX)
     speaker = _hidden_model(Official.objects.visible(), "Speaker")
     speaker_country = df.ChoiceFilter(
-        choices=country_choices, field_name="speaker__country", label="Speaker's country"
+        empty_label="Any",
+        choices=country_choices,
+        field_name="speaker__country",
+        label="Speaker's country",
     )
     date = df.DateFromToRangeFilter(field_name="date", label="Date")
     meeting = _hidden_model(Meeting.objects.visible(), "Meeting")
     direct = df.ChoiceFilter(
+        empty_label="Any",
         choices=[("direct", "Direct quotes"), ("reported", "Reported speech")],
         method="filter_direct",
         label="Quote or reported",
@@ -271,7 +292,9 @@ class OfficialFilter(ArchiveFilterSet):
     searchable = True
 
     q = df.CharFilter(method="filter_search", label="Name", max_length=Q_MAX)
-    country = df.ChoiceFilter(choices=country_choices, field_name="country", label="Country")
+    country = df.ChoiceFilter(
+        empty_label="Any", choices=country_choices, field_name="country", label="Country"
+    )
     institution = _hidden_model(Institution.objects.visible(), "Institution")
     title = df.CharFilter(
         field_name="title", lookup_expr="icontains", label="Title", max_length=200
@@ -302,8 +325,10 @@ class InstitutionFilter(ArchiveFilterSet):
     default_sort = "name"
 
     q = df.CharFilter(field_name="name", lookup_expr="icontains", label="Name", max_length=Q_MAX)
-    country = df.ChoiceFilter(choices=country_choices, field_name="country", label="Country")
-    kind = df.ChoiceFilter(choices=InstitutionKind.choices, label="Kind")
+    country = df.ChoiceFilter(
+        empty_label="Any", choices=country_choices, field_name="country", label="Country"
+    )
+    kind = df.ChoiceFilter(empty_label="Any", choices=InstitutionKind.choices, label="Kind")
 
     class Meta:
         model = Institution
@@ -327,9 +352,13 @@ class AgreementFilter(ArchiveFilterSet):
     sorts = {"signed": ("signed_date", "Signed"), "name": ("name", "Name")}
     default_sort = "-signed"
 
-    party = df.ChoiceFilter(choices=country_choices, method="filter_party", label="Party")
+    party = df.ChoiceFilter(
+        empty_label="Any", choices=country_choices, method="filter_party", label="Party"
+    )
     signed = df.DateFromToRangeFilter(field_name="signed_date", label="Signed")
-    agreement_status = df.ChoiceFilter(choices=AgreementStatus.choices, label="Status")
+    agreement_status = df.ChoiceFilter(
+        empty_label="Any", choices=AgreementStatus.choices, label="Status"
+    )
 
     class Meta:
         model = Agreement

@@ -20,8 +20,8 @@ from tests.factories import (
 
 TEXT = (
     "Qassem al-Araji, Iraq's National Security Advisor, met Iranian Defense Minister "
-    "Aziz Nasirzadeh in Tehran on Sunday. \"The security agreement between our countries "
-    "will be implemented in full,\" al-Araji said. Nasirzadeh said the border would be secured."
+    'Aziz Nasirzadeh in Tehran on Sunday. "The security agreement between our countries '
+    'will be implemented in full," al-Araji said. Nasirzadeh said the border would be secured.'
 )
 
 
@@ -43,6 +43,11 @@ class Sample:
 
 @pytest.fixture
 def sample(db) -> Sample:
+    """The sample archive, in the test's transaction."""
+    return build_sample()
+
+
+def build_sample() -> Sample:
     """Create the sample archive."""
     ministry = make_institution(name="Ministry of Defense of Iran", country="IR", kind="ministry")
     araji = make_official(name="Qassem al-Araji", country="IQ", title="National Security Advisor")
@@ -111,6 +116,14 @@ def sample(db) -> Sample:
     )
     agreement.meetings.add(meeting)
     return Sample(
-        araji, nasirzadeh, french, article, meeting, meeting_2023, other, quote, reported,
+        araji,
+        nasirzadeh,
+        french,
+        article,
+        meeting,
+        meeting_2023,
+        other,
+        quote,
+        reported,
         agreement,
     )

@@ -21,7 +21,9 @@ def test_meeting_page_shows_delegations_statements_agreements_sources(client, sa
 
 def test_meeting_date_shown_to_its_precision(client, db):
     month = make_meeting(start_date=datetime.date(2024, 11, 1), date_precision="month")
-    unknown = make_meeting(start_date=None, date_precision="unknown", date_text="14th and 15th November")
+    unknown = make_meeting(
+        start_date=None, date_precision="unknown", date_text="14th and 15th November"
+    )
     assert "November 2024" in client.get(month.get_absolute_url()).content.decode()
     assert "1 November 2024" not in client.get(month.get_absolute_url()).content.decode()
     assert "14th and 15th November" in client.get(unknown.get_absolute_url()).content.decode()
@@ -70,8 +72,14 @@ def test_article_text_is_escaped(client, db):
 
 
 def test_every_detail_page_has_a_citation(client, sample):
-    for obj in [sample.meeting, sample.araji, sample.article, sample.quote, sample.agreement,
-                sample.nasirzadeh.institution]:
+    for obj in [
+        sample.meeting,
+        sample.araji,
+        sample.article,
+        sample.quote,
+        sample.agreement,
+        sample.nasirzadeh.institution,
+    ]:
         body = client.get(obj.get_absolute_url()).content.decode()
         assert '<meta name="citation_title"' in body, obj
         assert '<meta name="citation_public_url" content="http://testserver' in body

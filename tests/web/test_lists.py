@@ -60,9 +60,7 @@ def test_institution_means_venue_or_staff(client, sample):
 
 
 def test_sentence_says_what_is_shown(client, sample):
-    response = client.get(
-        f"/meetings/?country=IQ&date_after=2024-01-01&official={sample.araji.pk}"
-    )
+    response = client.get(f"/meetings/?country=IQ&date_after=2024-01-01&official={sample.araji.pk}")
     assert "1 meeting with Iraq, since 1 January 2024, with Qassem al-Araji" in (
         response.content.decode()
     )
@@ -150,8 +148,9 @@ def test_keyset_pagination_walks_every_row_once(client):
         pages += 1
     assert pages == 3
     assert len(seen) == len(set(seen)) == len(made)
-    dated = sorted((m for m in made if m.start_date), key=lambda m: (m.start_date, m.pk),
-                   reverse=True)
+    dated = sorted(
+        (m for m in made if m.start_date), key=lambda m: (m.start_date, m.pk), reverse=True
+    )
     undated = sorted((m for m in made if not m.start_date), key=lambda m: m.pk, reverse=True)
     assert seen == [m.pk for m in dated + undated]
 

@@ -21,11 +21,20 @@ from tests.factories import (
 
 def _make(kind: str, i: int, article) -> None:
     if kind == "meetings":
-        make_meeting(officials=[make_official(), make_official()], articles=[article],
-                     venue=make_institution(), start_date=datetime.date(2024, 1, 1 + i % 28))
+        make_meeting(
+            officials=[make_official(), make_official()],
+            articles=[article],
+            venue=make_institution(),
+            start_date=datetime.date(2024, 1, 1 + i % 28),
+        )
     elif kind == "statements":
-        make_statement(article=article, speaker=make_official(), meeting=make_meeting(),
-                       start=i * 50, end=i * 50 + 5)
+        make_statement(
+            article=article,
+            speaker=make_official(),
+            meeting=make_meeting(),
+            start=i * 50,
+            end=i * 50 + 5,
+        )
     elif kind == "officials":
         official = make_official(institution=make_institution())
         make_mention(official, article)
@@ -70,7 +79,9 @@ def test_home_and_search_queries_do_not_grow(client):
     make_meeting(articles=[article])
     one_home, one_search = _count(client, "/"), _count(client, "/search/?q=security")
     for i in range(49):
-        make_meeting(articles=[make_article(text=f"security agreement {i}")],
-                     start_date=datetime.date(2020 + i % 5, 1 + i % 12, 1))
+        make_meeting(
+            articles=[make_article(text=f"security agreement {i}")],
+            start_date=datetime.date(2020 + i % 5, 1 + i % 12, 1),
+        )
     assert _count(client, "/") == one_home
     assert _count(client, "/search/?q=security") == one_search

@@ -1,0 +1,112 @@
+"""A researcher's path through the site in a real browser, with screenshots for review."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+import pytest
+
+from tests.factories import make_article, make_meeting, make_official, make_statement
+from tests.web.conftest import build_sample
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def archive(transactional_db):
+    """The sample archive plus an older Iraqi meeting about the same agreement."""
+    sample = build_sample()
+    turkish = make_official(name="Yaşar Güler", country="TR", title="Defence Minister")
+    article = make_article(
+        title="Iraq and Turkey discuss a security agreement",
+        outlet="Anadolu",
+        published=datetime.date(2022, 8, 1),
+        text="Iraq and Turkey discussed a security agreement in Ankara on Monday.",
+    )
+    older = make_meeting(
+        officials=[sample.araji, turkish],
+        articles=[article],
+        country_a="IQ",
+        country_b="TR",
+        city="Ankara",
+        start_date=datetime.date(2022, 8, 1),
+    )
+    make_statement(
+        article=article,
+        speaker=turkish,
+        meeting=older,
+        text="A security agreement serves both nations.",
+        start=0,
+        end=20,
+    )
+    sample.older = older
+    return sample
+
+
+def test_search_narrow_open_follow_download(live_server, page, screenshot, archive):
+    base = live_server.url
+    page.goto(base + "/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Bilateral meetings archive"
+    screenshot("home")
+
+    page.get_by_label("Search statements, articles and names").fill("security agreement")
+    page.get_by_label("Search statements, articles and names").press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    assert page.locator("mark").first.inner_text().lower() in {"security", "agreement"}
+    page.get_by_role("link", name="meetings matching").click()
+    page.wait_for_url("**/meetings/?q=*")
+    assert "2 meetings" in page.locator(".sentence").inner_text()
+
+    page.get_by_label("Country (either side)").select_option("IQ")
+    page.get_by_label("Date from").fill("2024-01-01")
+    page.get_by_label("Date until").fill("2025-12-31")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**country=IQ**")
+    sentence = page.locator(".sentence").inner_text()
+    assert sentence.startswith("1 meeting with Iraq, between 1 January 2024 and 31 December 2025")
+    screenshot("meeting_list")
+    list_url = page.url
+
+    page.locator("table.records tbody tr").first.get_by_role("link").first.click()
+    page.wait_for_url(f"**/meetings/{archive.meeting.pk}/")
+    assert "Tehran" in page.content()
+    screenshot("meeting_detail")
+
+    page.locator(".delegations").get_by_role("link", name="Qassem al-Araji").click()
+    page.wait_for_url(f"**/officials/{archive.araji.pk}/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Qassem al-Araji"
+    assert page.get_by_role("heading", name="Met most often").is_visible()
+    screenshot("official_detail")
+
+    page.goto(list_url)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    download = info.value
+    assert download.suggested_filename == "meetings.csv"
+    with open(download.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    assert [int(r["id"]) for r in rows] == [archive.meeting.pk]
+    assert rows[0]["url"].endswith(f"/meetings/{archive.meeting.pk}/")
+
+
+def test_article_page_and_keyboard_focus(live_server, page, screenshot, archive):
+    page.goto(live_server.url + archive.article.get_absolute_url())
+    assert page.locator("mark.passage-statement").count() >= 1
+    screenshot("article_detail")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+
+
+def test_narrow_screen_layout(live_server, browser, archive):
+    from tests.browser.conftest import SCREENSHOTS
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/meetings/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "meeting_list_phone.png"), full_page=True)
+    context.close()
+    assert width <= 400  # no sideways scrolling of the whole page

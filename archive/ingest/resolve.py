@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
+from functools import cache, lru_cache
 
 from . import lexicon
 from .cues import fold
@@ -79,12 +80,14 @@ class MeetingRef:
     participants: tuple[PersonRef, ...] = ()
 
 
+@cache
 def _ranks_and_honorifics() -> list[str]:
     words = [" ".join(rank) for rank in lexicon.ranks()]
     words += [" ".join(h) for h in lexicon.honorifics()]
     return sorted({fold(w).replace(".", "") for w in words}, key=len, reverse=True)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A normalised name: casefolded, no diacritics, transliteration variants unified,
     articles ("al-", "El ") and ranks or honorifics removed."""

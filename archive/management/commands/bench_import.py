@@ -22,7 +22,7 @@ from archive.synthetic.articles import synthetic_articles
 def _empty_archive() -> None:
     """Delete every archive record (the command only runs on an archive it filled itself)."""
     with transaction.atomic():
-        for model in reversed(apps.get_app_config("archive").get_models()):
+        for model in reversed(list(apps.get_app_config("archive").get_models())):
             model.objects.all().delete()
 
 

@@ -7,6 +7,7 @@ so a page of 100 rows costs the same handful of queries as a page of one.
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
@@ -181,6 +182,7 @@ class ArticleAdmin(CuratedAdmin):
     list_filter = ["status", "outlet", "is_synthetic"]
     search_fields = ["title", "file_name", "outlet", "url"]
     date_hierarchy = "published"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["content_hash", "imported_at", "created_at", "updated_at"]
     fields = [
         "title",

@@ -88,13 +88,19 @@ def _is_empty(field: models.Field, value: Any) -> bool:
 
 
 def _fill_blanks(
-    *, target: models.Model, source: models.Model, skip: Iterable[str] = (), avoid_ids=()
+    *,
+    target: models.Model,
+    source: models.Model,
+    skip: Iterable[str] = (),
+    avoid: tuple[type[models.Model], Iterable[Any]] | None = None,
 ) -> list[str]:
     """Copy into target the fields it lacks and source has; never overwrite. Return the names.
 
-    avoid_ids: ids a foreign key must not be filled with (the records being merged away, or
-    the target itself, which would make an institution its own parent).
+    avoid: (model, ids) a foreign key to that model must not be filled with: the records
+    being merged away, or the target itself (an institution cannot be its own parent).
     """
+    avoid_model, avoid_ids = avoid if avoid is not None else (None, ())
+    avoid_ids = set(avoid_ids)
     skip = set(skip) | _NEVER_FILLED
     filled = []
     for field in target._meta.concrete_fields:
@@ -103,7 +109,7 @@ def _fill_blanks(
         mine, theirs = getattr(target, field.attname), getattr(source, field.attname)
         if not _is_empty(field, mine) or _is_empty(field, theirs):
             continue
-        if field.is_relation and theirs in avoid_ids:
+        if field.is_relation and field.related_model is avoid_model and theirs in avoid_ids:
             continue
         setattr(target, field.attname, theirs)
         filled.append(field.name)
@@ -184,7 +190,7 @@ def _move_rows(
             manager.filter(pk=row.pk).update(**{fk.attname: keep.pk})
             moved += 1
             continue
-        filled = _fill_blanks(target=twin, source=row, skip={fk.name}, avoid_ids={old.pk})
+        filled = _fill_blanks(target=twin, source=row, skip={fk.name}, avoid=(type(keep), {old.pk}))
         if filled:
             twin.full_clean()
             twin.save(update_fields=filled)
@@ -242,7 +248,7 @@ def _merge(
                         setattr(keep, name, getattr(old, name))
                     filled += [n for n in together if n not in filled]
             for name in _fill_blanks(
-                target=keep, source=old, skip=together, avoid_ids={keep.pk, *ids}
+                target=keep, source=old, skip=together, avoid=(model, {keep.pk, *ids})
             ):
                 if name not in filled:
                     filled.append(name)

@@ -22,6 +22,8 @@ from archive import services
 
 class Command(BaseCommand):
     help = "Create a staff user in the Editors group (or add an existing one with --update)."
+    # call_command(..., stdin=stream) in tests, like the built-in createsuperuser.
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
@@ -76,14 +78,15 @@ class Command(BaseCommand):
         """Return the password to set, read from stdin or prompted for, validated; or None."""
         if options["no_input"]:
             return None
+        stream = options.get("stdin") or sys.stdin
         if options["password_from_stdin"]:
-            password = sys.stdin.readline().rstrip("\r\n")
+            password = stream.readline().rstrip("\r\n")
             if not password:
                 raise CommandError("No password on standard input.")
         else:
-            if not required and not sys.stdin.isatty():
+            if not required and not stream.isatty():
                 return None
-            if not sys.stdin.isatty():
+            if not stream.isatty():
                 raise CommandError(
                     "No terminal to prompt for a password: use --password-from-stdin or --no-input."
                 )

@@ -1,0 +1,65 @@
+"""Settings refuse to run in production without a SECRET_KEY, and say why."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+
+
+def _run(**env: str) -> subprocess.CompletedProcess:
+    """Start Django in a fresh interpreter with only the variables given (plus PATH)."""
+    clean = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_missing_secret_key_without_debug_fails_clearly():
+    result = _run()
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize("debug", ["0", "false", ""])
+def test_debug_off_spelled_any_way_still_needs_the_key(debug):
+    result = _run(DEBUG=debug)
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_manage_check_without_secret_key_fails_clearly():
+    clean = {"PATH": os.environ.get("PATH", "")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_debug_runs_without_a_key():
+    result = _run(DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_a_given_key_is_used_with_debug_off():
+    result = _run(SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import cues, lexicon
 from .dates import find_dates
-from .segment import Token, tokenize
+from .segment import Token
 from .types import AgreementExtraction, DatePoint, Document, Sentence, Span
 
 AGREEMENT_NOUNS = frozenset(
@@ -33,6 +33,8 @@ AGREEMENT_NOUNS = frozenset(
         "charter",
     ]
 )
+# Only recent agreements can be referred back to ("the agreement"); also bounds the work.
+MAX_OPEN_AGREEMENTS = 20
 ANAPHORA = frozenset(["the", "this", "that", "said"])
 MODIFIER_STOP = frozenset(
     [
@@ -124,7 +126,7 @@ def extract_agreements(
     """Agreements the body names, with what it says about each."""
     drafts: list[_Draft] = []
     for sentence in sentences:
-        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        tokens = sentence.tokens
         if _is_headline(tokens):
             continue
         touched: _Draft | None = None
@@ -172,7 +174,7 @@ def _fitting(
     drafts: list[_Draft], noun: str, modifiers: frozenset[str], determiner: str
 ) -> _Draft | None:
     """The earlier agreement a mention refers to, if any."""
-    for draft in reversed(drafts):
+    for draft in reversed(drafts[-MAX_OPEN_AGREEMENTS:]):
         if (
             modifiers
             and (modifiers <= draft.modifiers or draft.modifiers <= modifiers)

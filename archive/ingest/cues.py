@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from . import lexicon
 from .segment import Token
@@ -39,9 +40,13 @@ def fold(text: str) -> str:
 def country_at(tokens: list[Token], index: int) -> CountryCue | None:
     """The longest country word (name, demonym, city) starting at tokens[index]."""
     lex = lexicon.countries()
-    if not tokens[index].capitalised:
+    token = tokens[index]
+    if not token.capitalised:
         return None
-    limit = min(lex.max_len, len(tokens) - index)
+    longest = lex.first_words.get(token.base)
+    if longest is None:
+        return None
+    limit = min(longest, len(tokens) - index)
     for length in range(limit, 0, -1):
         words = [t.text for t in tokens[index : index + length]]
         last = tokens[index + length - 1]
@@ -56,11 +61,27 @@ def country_at(tokens: list[Token], index: int) -> CountryCue | None:
     return None
 
 
+@cache
+def _first_words(table: frozenset[tuple[str, ...]]) -> dict[str, int]:
+    """First word of every phrase -> longest phrase length: most tokens are rejected at once."""
+    first: dict[str, int] = {}
+    for entry in table:
+        if entry:
+            first[entry[0]] = max(first.get(entry[0], 0), len(entry))
+    return first
+
+
 def phrase_at(
     tokens: list[Token], index: int, table, *, casefold: bool = False, max_len: int = 4
 ) -> int:
     """Length of the longest phrase of `table` starting at tokens[index], or 0."""
-    limit = min(max_len, len(tokens) - index)
+    if index >= len(tokens):
+        return 0
+    first = tokens[index].text.casefold() if casefold else tokens[index].text
+    longest = _first_words(table).get(first)
+    if longest is None:
+        return 0
+    limit = min(max_len, longest, len(tokens) - index)
     for length in range(limit, 0, -1):
         words = tuple(
             (t.text.casefold() if casefold else t.text) for t in tokens[index : index + length]
@@ -87,12 +108,19 @@ def title_head_at(tokens: list[Token], index: int) -> int:
 def org_word_at(tokens: list[Token], index: int) -> str | None:
     """The institution kind if an organisation word starts here ("Ministry", "Armed Forces")."""
     table = lexicon.org_words()
+    if index >= len(tokens) or tokens[index].base not in _org_first_words():
+        return None
     limit = min(3, len(tokens) - index)
     for length in range(limit, 0, -1):
         words = tuple(t.base for t in tokens[index : index + length])
         if words in table:
             return table[words]
     return None
+
+
+@cache
+def _org_first_words() -> frozenset[str]:
+    return frozenset(entry[0] for entry in lexicon.org_words())
 
 
 def is_reporting_verb_at(tokens: list[Token], index: int) -> int:

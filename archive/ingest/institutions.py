@@ -9,9 +9,11 @@ country is the institution's country: "Iran's Armed Forces" is the "Iranian Arme
 
 from __future__ import annotations
 
+import bisect
+
 from . import cues, lexicon
 from .people import PeopleResult
-from .segment import Token, tokenize
+from .segment import Token
 from .types import Document, InstitutionExtraction, Sentence, Span
 
 MAX_ORG_TOKENS = 12
@@ -123,7 +125,7 @@ def _kind(tokens: list[Token], start: int, end: int) -> str:
 
 
 def _country_near(tokens: list[Token], start: int, person_countries: list[str]) -> str | None:
-    for index in range(start - 1, -1, -1):
+    for index in range(start - 1, max(-1, start - 40), -1):
         cue = cues.country_at(tokens, index)
         if cue:
             return cue.code
@@ -136,12 +138,13 @@ def extract_institutions(
     """Institutions named in the body, one per name, with country and kind."""
     found: dict[str, InstitutionExtraction] = {}
     countries_of = {p.key: p.country for p in people.people}
+    starts = [span.start for span, _ in people.mentions]
     for sentence in sentences:
-        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        tokens = sentence.tokens
+        first = bisect.bisect_left(starts, sentence.span.start)
+        last = bisect.bisect_left(starts, sentence.span.end)
         person_countries = [
-            countries_of[key]
-            for span, key in people.mentions
-            if sentence.span.contains(span.start) and countries_of.get(key)
+            countries_of[key] for _, key in people.mentions[first:last] if countries_of.get(key)
         ]
         index = 0
         while index < len(tokens):
@@ -168,8 +171,9 @@ def _add(
     words = [t for t in tokens[start:stop] if t.is_word]
     proper = [
         t
-        for t in words
-        if not cues.org_word_at(tokens, tokens.index(t))
+        for index, t in enumerate(tokens[start:stop], start)
+        if t.is_word
+        and not cues.org_word_at(tokens, index)
         and t.text not in ("of", "the", "for", "on")
     ]
     if len(words) < 2 or not proper:

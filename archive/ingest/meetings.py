@@ -9,12 +9,12 @@ to one of the two sides ("Tehran and Baghdad view ..." is metonymy, not a place)
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import cues, lexicon
 from .dates import find_dates
 from .people import PeopleResult
-from .segment import tokenize
 from .types import (
     DateMention,
     Document,
@@ -79,7 +79,7 @@ def _meeting_city(
     countries = lexicon.countries()
     for number in numbers:
         sentence = sentences[number]
-        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        tokens = sentence.tokens
         for index in range(1, len(tokens)):
             if tokens[index - 1].text.casefold() not in PLACE_PREPOSITIONS:
                 continue
@@ -115,6 +115,11 @@ def _venue(
     return None
 
 
+def _has_mention(sentence: Sentence, starts: list[int]) -> bool:
+    index = bisect.bisect_left(starts, sentence.span.start)
+    return index < len(starts) and starts[index] < sentence.span.end
+
+
 def _kind(text: str) -> str:
     for kind, pattern in KIND_WORDS:
         if pattern.search(text):
@@ -135,10 +140,8 @@ def extract_meetings(
     if not numbers or not officials:
         reason = "no meeting reported" if not numbers else "no officials named"
         return [], [Rejected("meetings", reason, document.text[:120], None)]
-    mentioned = {span.start for span, _ in people.mentions}
-    lead = next(
-        (n for n in numbers if any(sentences[n].span.contains(s) for s in mentioned)), numbers[0]
-    )
+    starts = [span.start for span, _ in people.mentions]
+    lead = next((n for n in numbers if _has_mention(sentences[n], starts)), numbers[0])
     date = _meeting_date(document, sentences, numbers)
     city, city_sentence = _meeting_city(document, sentences, numbers, sides)
     venue = _venue(

@@ -27,6 +27,8 @@ from .segment import Token, tokenize
 from .types import Document, PersonExtraction, PersonMention, Rejected, Sentence, Span
 
 MAX_NAME_TOKENS = 5
+# Counterpart rules compare people pairwise; a real article names far fewer people.
+MAX_PEOPLE_FOR_COUNTERPARTS = 60
 MAX_TITLE_TOKENS = 24
 _DELEGATION = re.compile(r"\bdelegation\b", re.IGNORECASE)
 OUTLET_CUE_BEFORE = (("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by"))
@@ -324,7 +326,7 @@ def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
 def _candidates_in_sentence(
     document: Document, sentence: Sentence, number: int, outlets: set[str]
 ) -> list[Candidate]:
-    tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+    tokens = sentence.tokens
     found = []
     for run_start, run_end in _cap_runs(tokens):
         _note_outlet(tokens, run_start, run_end, outlets)
@@ -469,17 +471,21 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
     groups: list[PersonGroup] = []
     ordered = sorted(candidates, key=lambda c: (-len(c.name_tokens), c.span.start))
     folded_outlets = {cues.fold(name) for name in outlets}
+    by_token: dict[str, list[PersonGroup]] = {}
     for candidate in ordered:
         if cues.fold(candidate.name) in folded_outlets:
             continue
         key = tuple(cues.fold(t) for t in candidate.name_tokens)
-        matches = [g for g in groups if _same_name(key, g.folded_tokens())]
+        nearby = {id(g): g for token in key for g in by_token.get(token, ())}
+        matches = [g for g in nearby.values() if _same_name(key, g.folded_tokens())]
         matches = [
             g
             for g in matches
             if not (candidate.country and g.full.country and candidate.country != g.full.country)
         ]
-        if matches:
+        if len(matches) == 1:
+            matches[0].candidates.append(candidate)
+        elif matches:
             best = max(
                 matches,
                 key=lambda g: max(
@@ -489,7 +495,10 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
             )
             best.candidates.append(candidate)
         elif candidate.strong or (candidate.speaker and len(candidate.name_tokens) >= 2):
-            groups.append(PersonGroup([candidate]))
+            group = PersonGroup([candidate])
+            groups.append(group)
+            for token in key:
+                by_token.setdefault(token, []).append(group)
     return groups
 
 
@@ -526,7 +535,7 @@ def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for sentence in sentences:
-        tokens = tokenize(document.text, sentence.span.start, sentence.span.end)
+        tokens = sentence.tokens
         index = 0
         while index < len(tokens):
             cue = cues.country_at(tokens, index)
@@ -593,8 +602,9 @@ def _build_people(
                 "is_official": is_official,
             }
         )
-    _counterpart_titles(drafts)
-    _counterpart_countries(drafts, sides)
+    if len(drafts) <= MAX_PEOPLE_FOR_COUNTERPARTS:
+        _counterpart_titles(drafts)
+        _counterpart_countries(drafts, sides)
     people = []
     mentions: list[tuple[Span, str]] = []
     used_keys: set[str] = set()

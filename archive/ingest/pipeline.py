@@ -25,7 +25,8 @@ def extract(document: Document) -> Extraction:
     sides = article_sides(document, sentences)
     people = extract_people(document, sentences, sides)
     institutions = extract_institutions(document, sentences, people)
-    persons = tuple(_with_institution(p, institutions) for p in people.people)
+    by_name = _institutions_by_name(institutions)
+    persons = tuple(_with_institution(p, by_name) for p in people.people)
     statements, quote_rejections = extract_statements(document, sentences, people)
     meetings, meeting_rejections = extract_meetings(
         document, sentences, people, institutions, sides
@@ -56,19 +57,32 @@ def extract_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_B
 
 
 def _with_institution(
-    person: PersonExtraction, institutions: list[InstitutionExtraction]
+    person: PersonExtraction, by_name: dict[str, InstitutionExtraction]
 ) -> PersonExtraction:
-    """The institution named inside a person's title ("Chief of Staff of Iran's Armed Forces")."""
+    """The institution named inside a person's title ("Chief of Staff of Iran's Armed Forces").
+
+    Looks up every run of title words in a dict, so the cost depends on the title only."""
     if not person.title:
         return person
-    title = person.title.casefold().replace("’", "'")
-    best = None
+    words = person.title.casefold().replace("’", "'").split()
+    for length in range(len(words), 1, -1):
+        for start in range(len(words) - length + 1):
+            found = by_name.get(" ".join(words[start : start + length]))
+            if found is not None:
+                return replace(person, institution=found.name)
+    return person
+
+
+def _institutions_by_name(
+    institutions: list[InstitutionExtraction],
+) -> dict[str, InstitutionExtraction]:
+    """Institutions by lowercased name, and by name without a leading country adjective."""
+    table: dict[str, InstitutionExtraction] = {}
     for institution in institutions:
         if institution.kind == "news_agency":
             continue
         words = institution.name.casefold().replace("’", "'").split()
-        core = " ".join(words[1:]) if len(words) > 2 else " ".join(words)
-        named = institution.name.casefold() in title or core in title
-        if named and (best is None or len(institution.name) > len(best.name)):
-            best = institution
-    return replace(person, institution=best.name) if best else person
+        table.setdefault(" ".join(words), institution)
+        if len(words) > 2:
+            table.setdefault(" ".join(words[1:]), institution)
+    return table

@@ -151,13 +151,35 @@ class _Context:
         self.sentence_starts = [s.span.start for s in sentences]
         self.people = {p.key: p for p in people.people}
         self.quote_spans = [Span(q.open, q.close + 1) for q in quotes]
+        self.quote_starts = [q.start for q in self.quote_spans]
         self.mentions = [
-            (span, key)
-            for span, key in people.mentions
-            if not any(q.contains(span.start) for q in self.quote_spans)
+            (span, key) for span, key in people.mentions if not self.in_quote(span.start)
         ]
+        # People by each word of their title and rank, for role nouns ("the general").
+        self.holders: dict[str, list[PersonExtraction]] = {}
+        for person in people.people:
+            words = _WORDS.findall(f"{person.title or ''} {person.rank or ''}")
+            for word in {w.casefold() for w in words}:
+                self.holders.setdefault(word, []).append(person)
+        self.starts_by_person: dict[str, list[int]] = {}
+        for span, key in self.mentions:
+            self.starts_by_person.setdefault(key, []).append(span.start)
         self.mention_at = {span.start: (span, key) for span, key in people.mentions}
         self.mention_starts = [span.start for span, _ in self.mentions]
+
+    def in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quote_starts, position) - 1
+        return index >= 0 and self.quote_spans[index].contains(position)
+
+    def next_quote_start(self, position: int, default: int) -> int:
+        index = bisect.bisect_right(self.quote_starts, position)
+        return self.quote_starts[index] if index < len(self.quote_starts) else default
+
+    def previous_quote_end(self, position: int, default: int) -> int:
+        index = bisect.bisect_right(self.quote_starts, position) - 1
+        while index >= 0 and self.quote_spans[index].end > position:
+            index -= 1
+        return max(default, self.quote_spans[index].end) if index >= 0 else default
 
     def sentence_index(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
@@ -187,19 +209,19 @@ class _Context:
         if not heads:
             return None
         head = heads[-1]
-        fitting = []
-        for person in self.people.values():
-            words_of = {
-                w.casefold() for w in _WORDS.findall(f"{person.title or ''} {person.rank or ''}")
-            }
-            if head in words_of and (country is None or person.country in (None, country)):
-                fitting.append(person.key)
+        fitting = [
+            person.key
+            for person in self.holders.get(head, ())
+            if country is None or person.country in (None, country)
+        ]
         if not fitting:
             return None
         best, best_position = fitting[0], -1
-        for span, key in self.mentions:
-            if key in fitting and span.start < position and span.start > best_position:
-                best, best_position = key, span.start
+        for key in fitting:
+            starts = self.starts_by_person.get(key, [])
+            index = bisect.bisect_left(starts, position) - 1
+            if index >= 0 and starts[index] > best_position:
+                best, best_position = key, starts[index]
         return best
 
 
@@ -239,7 +261,7 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
     """ "..., X said" / "..., said X" / "..., pointed out the military chief"."""
     sentence = context.sentences[context.sentence_index(quote.close)]
     stop = sentence.span.end
-    next_quote = next((q.start for q in context.quote_spans if q.start > quote.close), stop)
+    next_quote = context.next_quote_start(quote.close, stop)
     tokens = tokenize(
         context.document.text, quote.close + 1, min(stop, next_quote, quote.close + 300)
     )
@@ -264,7 +286,7 @@ def _before_quote(context: _Context, quote: Quote) -> str | None:
     """The subject of the clause that opens the quote ("Bagheri added, “...”")."""
     sentence = context.sentences[context.sentence_index(quote.open)]
     start = sentence.span.start
-    previous_quote = max((q.end for q in context.quote_spans if q.end <= quote.open), default=start)
+    previous_quote = context.previous_quote_end(quote.open, start)
     tokens = tokenize(context.document.text, max(start, previous_quote), quote.open)
     if not tokens:
         return None
@@ -305,7 +327,9 @@ def _header_speaker(context: _Context, quote: Quote) -> str | None:
             continue
         if not _HEADER_END.search(line):
             return None
-        keys = [key for span, key in context.mentions if previous_start <= span.start < cursor]
+        first = bisect.bisect_left(context.mention_starts, previous_start)
+        last = bisect.bisect_left(context.mention_starts, cursor)
+        keys = [key for _, key in context.mentions[first:last]]
         return keys[-1] if keys else None
     return None
 

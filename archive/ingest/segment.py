@@ -20,6 +20,9 @@ _WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 POSSESSIVE_SUFFIXES = ("'s", "’s")
+# Longer "sentences" (text without full stops) are cut at a space: every per-sentence rule
+# then works on bounded input, which keeps extraction linear on adversarial text.
+MAX_SENTENCE_CHARS = 1500
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -155,9 +158,15 @@ def sentences(document: Document) -> list[Sentence]:
 
 
 def _append(found: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _append(found, text, start, cut, paragraph)
+        start = cut
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end:
-        found.append(Sentence(Span(start, end), paragraph, text[start:end]))
+        tokens = tuple(tokenize(text, start, end))
+        found.append(Sentence(Span(start, end), paragraph, text[start:end], tokens))

@@ -66,6 +66,7 @@ class Sentence:
     span: Span
     paragraph: int
     text: str
+    tokens: tuple = ()  # segment.Token tuple, tokenised once for every stage
 
 
 @dataclass(frozen=True, slots=True)

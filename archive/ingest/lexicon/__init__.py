@@ -63,6 +63,7 @@ class CountryLexicon:
     demonyms: dict[tuple[str, ...], str]
     cities: dict[tuple[str, ...], str]
     max_len: int
+    first_words: dict[str, int]  # first word of any form -> longest form starting with it
 
     def name(self, code: str | None) -> str | None:
         country = self.by_code.get(code or "")
@@ -108,7 +109,10 @@ def countries() -> CountryLexicon:
         for surface in cities:
             city_map.setdefault(phrase(surface), code)
     longest = max(len(key) for key in (*names, *demonym_map, *city_map))
-    return CountryLexicon(by_code, names, demonym_map, city_map, longest)
+    first_words: dict[str, int] = {}
+    for key in (*names, *demonym_map, *city_map):
+        first_words[key[0]] = max(first_words.get(key[0], 0), len(key))
+    return CountryLexicon(by_code, names, demonym_map, city_map, longest, first_words)
 
 
 @cache
@@ -120,7 +124,14 @@ def ranks() -> frozenset[tuple[str, ...]]:
 @cache
 def rank_words() -> frozenset[str]:
     """Single words that occur in ranks, casefolded ("general", "admiral")."""
-    return frozenset(word.casefold() for rank in ranks() if "." not in rank for word in rank)
+    abbreviations = {word for rank in ranks() if "." in rank for word in rank}
+    return frozenset(
+        word.casefold()
+        for rank in ranks()
+        if "." not in rank
+        for word in rank
+        if word not in abbreviations  # "Gen" is also a given name ("Gen Nakatani")
+    )
 
 
 @cache

@@ -1,0 +1,77 @@
+"""Extraction stays linear: adversarial megabytes and a thousand short articles."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from archive.ingest.document import read_text
+from archive.ingest.pipeline import extract, extract_bytes
+
+PIECES = {
+    "capitalised": "Major General Abdul Latif Rashid Supreme National Security Council Chief ",
+    "unclosed quotes": "“He said ‘that ' \" it “ was ",
+    "quote marks": "\"a\" “b” 'c' ‘d’ ",
+    "apostrophes": "Iran's countries’ it's Officers’ ",
+    "dates": "14th and 15th November 2020-10-22 Oct. 22, 2025 on Sunday ",
+    "punctuation": "... ,,, ::: --- ;;; !!! ??? ",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PIECES))
+def test_one_megabyte_of_adversarial_text(kind):
+    text = PIECES[kind] * (1_000_000 // len(PIECES[kind]))
+    started = time.perf_counter()
+    extraction = extract_bytes(text.encode(), file_name=f"{kind}.txt")
+    elapsed = time.perf_counter() - started
+    print(f"{kind}: {len(text):,} chars in {elapsed:.2f}s")
+    assert extraction.document.file_name == f"{kind}.txt"
+    assert elapsed < 10
+
+
+def test_mixed_adversarial_text_without_newlines():
+    rng = random.Random(7)
+    pieces = list(PIECES.values())
+    text = "".join(rng.choice(pieces) for _ in range(25_000))[:1_000_000]
+    started = time.perf_counter()
+    extract_bytes(text.encode(), file_name="mixed.txt")
+    elapsed = time.perf_counter() - started
+    print(f"mixed: {elapsed:.2f}s")
+    assert elapsed < 10
+
+
+COUNTRIES = [
+    ("French", "German", "Paris"),
+    ("Chinese", "Russian", "Beijing"),
+    ("Indian", "Pakistani", "New Delhi"),
+    ("American", "Japanese", "Tokyo"),
+    ("Egyptian", "Saudi", "Riyadh"),
+]
+GIVEN = ["Anna", "Li", "Omar", "Sven", "Ravi", "Yuki", "Pierre", "Ivan"]
+FAMILY = ["Dubois", "Wang", "Haddad", "Larsen", "Sharma", "Sato", "Martin", "Petrov"]
+
+
+def _article(number: int) -> str:
+    rng = random.Random(number)
+    host, guest, city = rng.choice(COUNTRIES)
+    a = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+    b = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}zz"
+    return (
+        f"{host} Defense Minister {a} met {guest} Foreign Minister {b} in {city} on "
+        f"{rng.randint(1, 28)} March 2024. “We agreed to deepen cooperation,” "
+        f"{a.split()[1]} said. The two sides signed a security agreement on March 3, 2024, "
+        f"in {city}.\n2 Comments\nReader\nNice."
+    )
+
+
+def test_a_thousand_short_articles():
+    articles = [read_text(_article(n), file_name=f"{n}.txt") for n in range(1000)]
+    started = time.perf_counter()
+    extractions = [extract(document) for document in articles]
+    elapsed = time.perf_counter() - started
+    print(f"1000 articles in {elapsed:.2f}s ({1000 / elapsed:.0f}/s)")
+    assert all(len(e.meetings) == 1 for e in extractions)
+    assert all(len(e.statements) == 1 and e.statements[0].speaker_key for e in extractions)
+    assert elapsed < 60

@@ -24,6 +24,7 @@ from .types import Document, PersonExtraction, Rejected, Sentence, Span, Stateme
 
 MAX_QUOTE_CHARS = 3000
 SCARE_QUOTE_MAX_WORDS = 2
+MAX_QUOTES = 2000
 _SINGLE_OPEN_BEFORE = frozenset(" \t\n([{—–-:")
 _STRAIGHT_DOUBLE = re.compile(r'"')
 _CURLY_OPEN = re.compile(r"[“„«]")
@@ -339,9 +340,21 @@ def extract_statements(
 ) -> tuple[list[StatementExtraction], list[Rejected]]:
     """Direct statements with speakers; scare quotes and titles are rejected, with reasons."""
     quotes = find_quotes(document)
+    rejected: list[Rejected] = []
+    if len(quotes) > MAX_QUOTES:
+        # No article quotes anyone this often: the text is not prose (or is an attack).
+        extra = quotes[MAX_QUOTES]
+        rejected.append(
+            Rejected(
+                "quotes",
+                f"more than {MAX_QUOTES} quotations; the rest ignored",
+                "",
+                Span(extra.open, document.body_end),
+            )
+        )
+        quotes = quotes[:MAX_QUOTES]
     context = _Context(document, sentences, people, quotes)
     statements: list[StatementExtraction] = []
-    rejected: list[Rejected] = []
     previous: tuple[Quote, str | None] | None = None
     for quote in quotes:
         if document.is_excluded(quote.open):

@@ -16,7 +16,6 @@ from .types import Document, Sentence, Span
 # A word: letters/digits joined by inner apostrophes or hyphens ("Iran's", "al-Araji").
 # Every repetition starts with a separator, so matching is linear.
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
-_WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 POSSESSIVE_SUFFIXES = ("'s", "’s")
@@ -87,7 +86,8 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return bool(_WORD.match(self.text))
+        first = self.text[0]
+        return first.isalnum() or first == "_"
 
     @property
     def base(self) -> str:

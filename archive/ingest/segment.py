@@ -118,11 +118,25 @@ def word_tokens(text: str) -> list[str]:
 
 
 def paragraphs(document: Document) -> Iterator[Span]:
-    """Non-empty lines of the body: every article line is a paragraph."""
-    body_end = document.body_end
-    for match in _PARAGRAPH.finditer(document.text, 0, body_end):
-        if match.group().strip():
-            yield Span(match.start(), match.end())
+    """Non-empty lines of the body; a hard-wrapped line whose sentence goes on in lowercase
+    on the next line ("...met Boris Pistorius" / "in Paris on March 11") is joined to it."""
+    text = document.text
+    pending: Span | None = None
+    for match in _PARAGRAPH.finditer(text, 0, document.body_end):
+        line = match.group()
+        if not line.strip():
+            continue
+        span = Span(match.start(), match.end())
+        if pending is not None:
+            previous = text[pending.start : pending.end].rstrip()
+            continues = line.lstrip()[:1].islower() and previous[-1:] not in ".!?:;\"”’'"
+            if continues:
+                pending = Span(pending.start, span.end)
+                continue
+            yield pending
+        pending = span
+    if pending is not None:
+        yield pending
 
 
 def _ends_sentence(text: str, stop: int, paragraph_start: int) -> bool:

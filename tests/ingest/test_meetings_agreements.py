@@ -82,3 +82,14 @@ def test_plural_agreements_are_not_records(run):
         "contracts with Japan in the past, and existing agreements cover training."
     )
     assert extraction.agreements == ()
+
+
+def test_hard_wrapped_sentence_keeps_its_date(run):
+    text = (
+        "PARIS – French Defence Minister Sébastien Lecornu met German Defence Minister Boris\n"
+        "Pistorius in Paris on March 11, 2024, to discuss air defence.\n"
+        '"Our two countries must build this shield together," Lecornu said.\n'
+    )
+    (meeting,) = run(text).meetings
+    assert meeting.start.iso == "2024-03-11"
+    assert meeting.city == "Paris"

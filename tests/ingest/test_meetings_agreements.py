@@ -86,7 +86,8 @@ def test_plural_agreements_are_not_records(run):
 
 def test_hard_wrapped_sentence_keeps_its_date(run):
     text = (
-        "PARIS – French Defence Minister Sébastien Lecornu met German Defence Minister Boris Pistorius\n"
+        "PARIS – French Defence Minister Sébastien Lecornu met German Defence Minister "
+        "Boris Pistorius\n"
         "in Paris on March 11, 2024, to discuss air defence.\n"
         '"Our two countries must build this shield together," Lecornu said.\n'
     )

@@ -413,8 +413,16 @@ def record_save(*, record: M, user: AbstractBaseUser | None = None) -> M:
     elif isinstance(record, Institution):
         record.name_key = _institution_key(record.name)
     elif isinstance(record, OfficialAlias | InstitutionAlias):
-        key = _official_key if isinstance(record, OfficialAlias) else _institution_key
-        record.name_key = key(record.name)
+        is_official = isinstance(record, OfficialAlias)
+        record.name_key = (_official_key if is_official else _institution_key)(record.name)
+        owner = (
+            {"official_id": record.official_id}
+            if is_official
+            else {"institution_id": record.institution_id}
+        )
+        twin = type(record).objects.filter(name_key=record.name_key, **owner).first()
+        if record.pk is None and twin is not None:
+            return twin  # a name already known by another spelling: nothing to add
     elif isinstance(record, Article):
         from archive.ingest.load import content_hash
 

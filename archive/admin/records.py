@@ -88,12 +88,16 @@ class CuratedAdmin(ArchiveAdmin):
 
 
 class OfficialAliasInline(admin.TabularInline):
+    """Names an official goes by; merges add theirs here."""
+
     model = OfficialAlias
     fields = ["name", "origin"]
     extra = 0
 
 
 class OfficialMentionInline(PassageMixin, admin.TabularInline):
+    """How each article wrote the official's name, with the passage to check it."""
+
     model = OfficialMention
     fields = ["article", "name_as_written", "title_as_written", "start", "end", "source_passage"]
     readonly_fields = ["source_passage"]
@@ -105,12 +109,16 @@ class OfficialMentionInline(PassageMixin, admin.TabularInline):
 
 
 class InstitutionAliasInline(admin.TabularInline):
+    """Names an institution goes by; merges add theirs here."""
+
     model = InstitutionAlias
     fields = ["name"]
     extra = 0
 
 
 class ParticipationInline(PassageMixin, admin.TabularInline):
+    """Who took part, with the passage that says so."""
+
     model = Participation
     fields = [
         "official",
@@ -131,6 +139,8 @@ class ParticipationInline(PassageMixin, admin.TabularInline):
 
 
 class MeetingSourceInline(PassageMixin, admin.TabularInline):
+    """The articles that report the meeting, with their passages."""
+
     model = MeetingSource
     fields = ["article", "start", "end", "source_passage"]
     readonly_fields = ["source_passage"]
@@ -142,6 +152,8 @@ class MeetingSourceInline(PassageMixin, admin.TabularInline):
 
 
 class StatementInline(PassageMixin, admin.StackedInline):
+    """What was said at the meeting; stacked because statements are long."""
+
     model = Statement
     fields = [
         "speaker",
@@ -163,6 +175,8 @@ class StatementInline(PassageMixin, admin.StackedInline):
 
 
 class AgreementSourceInline(PassageMixin, admin.TabularInline):
+    """The articles that mention the agreement, with their passages."""
+
     model = AgreementSource
     fields = ["article", "start", "end", "source_passage"]
     readonly_fields = ["source_passage"]
@@ -178,6 +192,8 @@ class AgreementSourceInline(PassageMixin, admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(CuratedAdmin):
+    """Source texts; read-only once imported, since every span points into them."""
+
     list_display = ["__str__", "outlet", "published", "file_name", "imported_at", "status"]
     list_filter = ["status", "outlet", "is_synthetic"]
     search_fields = ["title", "file_name", "outlet", "url"]
@@ -205,6 +221,8 @@ class ArticleAdmin(CuratedAdmin):
 
 @admin.register(Institution)
 class InstitutionAdmin(MergeActionMixin, CuratedAdmin):
+    """Institutions, with aliases and a merge for duplicates."""
+
     merge_service = services.institution_merge
     actions = ["mark_reviewed", "reject", "merge_selected"]
     list_display = ["name", "country", "kind", "parent", "official_count", "status"]
@@ -225,6 +243,8 @@ class InstitutionAdmin(MergeActionMixin, CuratedAdmin):
 
 @admin.register(Official)
 class OfficialAdmin(MergeActionMixin, CuratedAdmin):
+    """Officials, with aliases, mentions and every passage naming them; mergeable."""
+
     merge_service = services.official_merge
     actions = ["mark_reviewed", "reject", "merge_selected"]
     list_display = [
@@ -260,6 +280,8 @@ class OfficialAdmin(MergeActionMixin, CuratedAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(MergeActionMixin, CuratedAdmin):
+    """Meetings, with participants, sources and statements inline; mergeable."""
+
     merge_service = services.meeting_merge
     actions = ["mark_reviewed", "reject", "merge_selected"]
     list_display = [
@@ -295,6 +317,8 @@ class MeetingAdmin(MergeActionMixin, CuratedAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(PassageMixin, CuratedAdmin):
+    """Statements, with the quoted passage in context."""
+
     list_display = ["short_text", "speaker", "meeting", "article", "direct", "date", "status"]
     list_filter = ["status", "direct"]
     list_select_related = ["speaker", "meeting", "article"]
@@ -310,6 +334,8 @@ class StatementAdmin(PassageMixin, CuratedAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(CuratedAdmin):
+    """Agreements, with the articles that mention them inline."""
+
     list_display = [
         "name",
         "kind",
@@ -339,6 +365,8 @@ class AgreementAdmin(CuratedAdmin):
 
 @admin.register(OfficialAlias)
 class OfficialAliasAdmin(ArchiveAdmin):
+    """Every official alias, to find who a spelling resolves to."""
+
     list_display = ["name", "official", "origin", "name_key"]
     list_filter = ["origin"]
     list_select_related = ["official"]
@@ -349,6 +377,8 @@ class OfficialAliasAdmin(ArchiveAdmin):
 
 @admin.register(InstitutionAlias)
 class InstitutionAliasAdmin(ArchiveAdmin):
+    """Every institution alias, to find what a spelling resolves to."""
+
     list_display = ["name", "institution", "name_key"]
     list_select_related = ["institution"]
     search_fields = ["name", "institution__name"]
@@ -358,6 +388,8 @@ class InstitutionAliasAdmin(ArchiveAdmin):
 
 @admin.register(OfficialMention)
 class OfficialMentionAdmin(PassageMixin, ArchiveAdmin):
+    """Every mention of an official, with its passage."""
+
     list_display = ["name_as_written", "title_as_written", "official", "article", "start"]
     list_select_related = ["official", "article"]
     search_fields = ["name_as_written", "title_as_written", "official__name"]
@@ -367,6 +399,8 @@ class OfficialMentionAdmin(PassageMixin, ArchiveAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(PassageMixin, ArchiveAdmin):
+    """Every participation, with its passage."""
+
     list_display = ["official", "meeting", "delegation_country", "role", "article"]
     list_filter = ["delegation_country"]
     list_select_related = ["official", "meeting", "article"]
@@ -377,6 +411,8 @@ class ParticipationAdmin(PassageMixin, ArchiveAdmin):
 
 @admin.register(MeetingSource)
 class MeetingSourceAdmin(PassageMixin, ArchiveAdmin):
+    """Every meeting source, with its passage."""
+
     list_display = ["meeting", "article", "start", "end"]
     list_select_related = ["meeting", "article"]
     search_fields = ["article__title", "article__file_name", "meeting__city"]
@@ -386,6 +422,8 @@ class MeetingSourceAdmin(PassageMixin, ArchiveAdmin):
 
 @admin.register(AgreementSource)
 class AgreementSourceAdmin(PassageMixin, ArchiveAdmin):
+    """Every agreement source, with its passage."""
+
     list_display = ["agreement", "article", "start", "end"]
     list_select_related = ["agreement", "article"]
     search_fields = ["agreement__name", "article__title", "article__file_name"]

@@ -171,3 +171,8 @@ def test_editing_a_name_refreshes_its_key(editor_client, archive):
 
     assert official.name_key == name_key("Mohammed al-Araji")
     assert official.aliases.get().name_key == name_key("Araji")
+
+
+def test_dashboard_links_the_import_page(editor_client):
+    html = editor_client.get("/admin/").content.decode()
+    assert f'href="{reverse("admin_archive_import")}"' in html

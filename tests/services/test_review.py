@@ -115,3 +115,11 @@ def test_record_save_keeps_derived_fields_in_step():
     from archive.ingest.resolve import name_key
 
     assert Official.objects.get(pk=official.pk).name_key == name_key("Qassem al-Araji")
+
+
+def test_adding_a_known_alias_again_is_a_no_op():
+    official = build_archive()["official"]
+    first = services.record_save(record=OfficialAlias(official=official, name="Al-Araji"))
+    again = services.record_save(record=OfficialAlias(official=official, name="al Araji"))
+    assert again.pk == first.pk
+    assert official.aliases.filter(name_key=first.name_key).count() == 1

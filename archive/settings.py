@@ -173,6 +173,9 @@ if HTTPS:
 # The largest article file the importer accepts, in bytes.
 ARCHIVE_IMPORT_MAX_BYTES = int(os.environ.get("ARCHIVE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 
+# How long one facet may take before the page shows it as not computed.
+ARCHIVE_FACET_TIME_LIMIT_MS = int(os.environ.get("ARCHIVE_FACET_TIME_LIMIT_MS", "300"))
+
 PORT = int(os.environ.get("PORT", "8000"))
 
 LOGGING = {

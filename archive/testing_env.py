@@ -8,4 +8,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-production")
 # Tests render templates without a collectstatic run: no manifest of hashed names to read.
+# The login throttle needs a request on every authenticate() call, which the test client's
+# login() does not give; tests of the throttle turn it on themselves.
+os.environ.setdefault("AXES_ENABLED", "0")
 os.environ.setdefault("STATIC_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")

@@ -15,6 +15,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
 
 from . import charts, export, facets, selectors, tables
 from .citation import Citation
@@ -53,6 +54,7 @@ def querystring(params: QueryDict, *, drop: tuple[str, ...] = PAGING_PARAMS, **c
     return f"?{encoded}" if encoded else "?"
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """Say what the archive holds, show the latest meetings and meetings per month."""
     latest = selectors.latest_meetings()
@@ -126,6 +128,7 @@ def _active_choices(listing: selectors.Listing, params: QueryDict) -> list[dict]
     return chips
 
 
+@require_safe
 def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     """A list page, or its CSV/JSON export: one selector result feeds page, facets and export."""
     params = request.GET
@@ -179,6 +182,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
+@require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """One search box over meetings, statements, articles and officials, best matches first."""
     q = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
@@ -206,6 +210,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def about_data(request: HttpRequest) -> HttpResponse:
     """Document the export columns and the filters each list takes."""
     lists = []
@@ -260,6 +265,7 @@ def _detail(request: HttpRequest, model: type, pk: int, build) -> HttpResponse:
     return render(request, f"archive/{model._meta.model_name}_detail.html", context)
 
 
+@require_safe
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A meeting: when, where, both delegations, what was said and agreed, and the sources."""
 
@@ -272,6 +278,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, Meeting, pk, build)
 
 
+@require_safe
 def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An official: names, titles over time, meetings, statements, counterparts."""
 
@@ -295,6 +302,7 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, Official, pk, build)
 
 
+@require_safe
 def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An institution: its officials, meetings it hosted, its parts and sources."""
 
@@ -308,6 +316,7 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, Institution, pk, build)
 
 
+@require_safe
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An agreement: parties, signing, status, provisions, meetings and passages."""
 
@@ -324,6 +333,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, Agreement, pk, build)
 
 
+@require_safe
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A statement: who said it, when, at which meeting, and the article it comes from."""
 
@@ -349,6 +359,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, Statement, pk, build)
 
 
+@require_safe
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An article: its text with every extracted passage highlighted and linked to its record."""
 

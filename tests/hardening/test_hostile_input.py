@@ -21,7 +21,9 @@ def parameter_names(kind: str) -> list[str]:
     """Return every query parameter a list understands, as the form would name it."""
     names = set(PAGING_PARAMS) | {"sort"}
     for name, field in LISTS[kind].filterset.base_filters.items():
-        widget = field.field.widget
+        # Read the widget from the field class: touching `field.field` would build and cache a
+        # form field on the shared class-level filter and leak into every later request.
+        widget = field.extra.get("widget") or field.field_class.widget
         subwidgets = getattr(widget, "suffixes", None)
         if subwidgets:
             names |= {f"{name}_{suffix}" if suffix else name for suffix in subwidgets}

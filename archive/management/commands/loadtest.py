@@ -1,0 +1,110 @@
+"""Load the archive over loopback: `manage.py loadtest --seconds 60 --connections 32`.
+
+Serves the current database with gunicorn, then requests list, search, detail and export pages
+from many connections at once, optionally while an import writes to the same database
+(`--with-import N`). Prints request count, errors, p50 and p99; exits 1 on any error, so it
+can gate a release. Traffic goes only to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from archive.bench.load import run_load
+from archive.bench.server import ROOT, Server
+from archive.models import Meeting, Official, Statement
+from archive.synthetic.articles import synthetic_articles
+
+
+def load_paths() -> list[str]:
+    """Return a mix of list, filtered, search, detail and export pages from the data present."""
+    paths = [
+        "/",
+        "/meetings/",
+        "/statements/",
+        "/officials/",
+        "/articles/",
+        "/statements/?q=security",
+        "/meetings/?q=defense+cooperation",
+        "/search/?q=minister",
+        "/meetings/?format=csv",
+        "/agreements/?format=json",
+    ]
+    meeting = Meeting.objects.visible().order_by("pk").first()
+    official = Official.objects.visible().order_by("pk").first()
+    statement = Statement.objects.visible().order_by("pk").first()
+    for record in (meeting, official, statement):
+        if record is not None:
+            paths.append(record.get_absolute_url())
+    if meeting is not None and meeting.country_a:
+        paths.append(f"/meetings/?country={meeting.country_a}&date_after=2000-01-01")
+    return paths
+
+
+class Command(BaseCommand):
+    help = "Bounded load test over loopback against gunicorn; fails on any error."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seconds", type=float, default=60)
+        parser.add_argument("--connections", type=int, default=32)
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--with-import",
+            type=int,
+            default=0,
+            metavar="N",
+            help="import N synthetic articles into the same database during the run",
+        )
+
+    def handle(self, *args, **options) -> None:
+        paths = load_paths()
+        database_url = os.environ.get(
+            "DATABASE_URL", f"sqlite:///{settings.DATABASES['default']['NAME']}"
+        )
+        importer = None
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Server(database_url=database_url, workers=options["workers"]) as server,
+        ):
+            if options["with_import"]:
+                importer = self._start_import(Path(folder), options["with_import"], database_url)
+            result = run_load(
+                server.base, paths, seconds=options["seconds"], connections=options["connections"]
+            )
+            import_output = importer.communicate(timeout=600) if importer else ("", "")
+        self.stdout.write(result.summary())
+        for sample in result.error_samples[:10]:
+            self.stdout.write(f"  {sample}")
+        problems = []
+        if result.errors:
+            problems.append(f"{result.errors} failed requests")
+        if importer is not None:
+            self.stdout.write(f"import exit status {importer.returncode}")
+            errors = import_output[1]
+            # Articles the extractor skips are not a concurrency problem; a lock or a refused
+            # write is.
+            if "locked" in errors or "database refused" in errors:
+                problems.append("the import hit the database: " + errors[-500:])
+        if problems:
+            raise CommandError("; ".join(problems))
+        self.stdout.write(self.style.SUCCESS("no errors"))
+
+    def _start_import(self, folder: Path, count: int, database_url: str) -> subprocess.Popen:
+        for article in synthetic_articles(count, seed=99):
+            (folder / article.name).write_text(article.text, encoding="utf-8")
+        env = {**os.environ, "DATABASE_URL": database_url}
+        return subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "import_articles", str(folder), "-v0"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )

@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= 2
 SEEDS ?= seeds
 
-.PHONY: run test lint install install-dev migrate static seed serve bench bench-import clean
+.PHONY: run test lint install install-dev migrate static seed serve bench bench-import load clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench: install .secret_key
 bench-import: install .secret_key
 	DATABASE_URL="sqlite:///$(CURDIR)/bench-import.sqlite3" SECRET_KEY="$$(cat .secret_key)" \
 		sh -c '$(PY) manage.py migrate -v0 && $(PY) manage.py bench_import --articles 1000 --runs 3'
+
+# A bounded loopback load run (60 s, 32 connections) against gunicorn on the archive's own
+# database, with an import writing at the same time; fails on any error.
+load: install .secret_key
+	SECRET_KEY="$$(cat .secret_key)" $(PY) manage.py loadtest --seconds 60 --connections 32 \
+		--with-import 200
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

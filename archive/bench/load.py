@@ -27,6 +27,18 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     error_samples: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # (seconds since the start when the request finished, status), to see when errors happened
+    timeline: list[tuple[float, int]] = field(default_factory=list)
+
+    def errors_after(self, moment: float) -> int:
+        """Return how many requests that finished after `moment` (seconds) failed."""
+        return sum(
+            1 for at, status in self.timeline if at > moment and (status == 0 or status >= 500)
+        )
+
+    def requests_after(self, moment: float) -> int:
+        """Return how many requests finished after `moment` (seconds)."""
+        return sum(1 for at, _ in self.timeline if at > moment)
 
     @property
     def p50_ms(self) -> float:
@@ -56,7 +68,8 @@ def run_load(
     """Send requests to base+paths from `connections` threads for `seconds`."""
     result = LoadResult()
     lock = threading.Lock()
-    deadline = time.monotonic() + seconds
+    began = time.monotonic()
+    deadline = began + seconds
 
     def worker(offset: int) -> None:
         index = offset
@@ -81,6 +94,7 @@ def run_load(
                     result.error_samples.append(f"{url}: {error}")
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
+                result.timeline.append((time.monotonic() - began, status))
                 result.statuses[status] += 1
                 result.latencies_ms.append(elapsed)
                 if status == 0 or status >= 500:

@@ -12,6 +12,8 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -48,6 +50,30 @@ def load_paths() -> list[str]:
     return paths
 
 
+class Restart(threading.Thread):
+    """Restarts the local PostgreSQL cluster after a delay, noting when it was down and back."""
+
+    def __init__(self, delay: float | None) -> None:
+        super().__init__(daemon=True)
+        self.delay = delay
+        self.started_at: float | None = None
+        self.finished_at: float | None = None
+
+    def run(self) -> None:
+        if self.delay is None:
+            return
+        began = time.monotonic()
+        time.sleep(self.delay)
+        version = sorted(p.name for p in Path("/etc/postgresql").iterdir())[-1]
+        self.started_at = time.monotonic() - began
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"],
+            check=True,
+            capture_output=True,
+        )
+        self.finished_at = time.monotonic() - began
+
+
 class Command(BaseCommand):
     help = "Bounded load test over loopback against gunicorn; fails on any error."
 
@@ -75,15 +101,30 @@ class Command(BaseCommand):
         ):
             if options["with_import"]:
                 importer = self._start_import(Path(folder), options["with_import"], database_url)
+            restart = Restart(options["restart_postgres_after"])
+            restart.start()
             result = run_load(
                 server.base, paths, seconds=options["seconds"], connections=options["connections"]
             )
+            restart.join()
             import_output = importer.communicate(timeout=600) if importer else ("", "")
         self.stdout.write(result.summary())
         for sample in result.error_samples[:10]:
             self.stdout.write(f"  {sample}")
         problems = []
-        if result.errors:
+        if restart.finished_at is not None:
+            # Requests in flight while the database restarts may fail; once it is back (plus a
+            # second for connections to be re-made) every request must succeed again.
+            settled = restart.finished_at + 1.0
+            failed_after = result.errors_after(settled)
+            self.stdout.write(
+                f"PostgreSQL restarted at {restart.started_at:.1f} s, back at "
+                f"{restart.finished_at:.1f} s; {result.errors - failed_after} errors during the "
+                f"restart, {failed_after} errors in {result.requests_after(settled)} requests after"
+            )
+            if failed_after or not result.requests_after(settled):
+                problems.append(f"{failed_after} failed requests after the restart")
+        elif result.errors:
             problems.append(f"{result.errors} failed requests")
         if importer is not None:
             self.stdout.write(f"import exit status {importer.returncode}")

@@ -7,6 +7,7 @@ and an error count; any status of 500 or more, or a failed connection, is an err
 
 from __future__ import annotations
 
+import http.client
 import threading
 import time
 import urllib.error
@@ -88,7 +89,8 @@ def run_load(
                     status = response.status
             except urllib.error.HTTPError as error:
                 status = error.code
-            except OSError as error:
+            except (OSError, http.client.HTTPException) as error:
+                # Refused or reset connections, and streamed bodies cut off half-way.
                 status = 0
                 with lock:
                     result.error_samples.append(f"{url}: {error}")

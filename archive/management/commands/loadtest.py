@@ -88,6 +88,14 @@ class Command(BaseCommand):
             metavar="N",
             help="import N synthetic articles into the same database during the run",
         )
+        parser.add_argument(
+            "--restart-postgres-after",
+            type=float,
+            default=None,
+            metavar="S",
+            help="restart the local PostgreSQL server S seconds into the run (needs root and "
+            "pg_ctlcluster); requests after it is back must all succeed",
+        )
 
     def handle(self, *args, **options) -> None:
         paths = load_paths()

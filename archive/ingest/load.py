@@ -444,15 +444,20 @@ class ArticleLoader:
             self.outcome.record("meetings", str(meeting), LEFT_ALONE)
         else:
             self._update_meeting(meeting, extracted, date_fields, venue, countries)
-        MeetingSource.objects.get_or_create(
+        change = self.outcome.changes[-1]  # what was just recorded for this meeting
+        links = []
+        _, source_added = MeetingSource.objects.get_or_create(
             meeting=meeting,
             article=self.article,
             defaults={"start": extracted.span.start, "end": extracted.span.end},
         )
+        if source_added and change.action != NEW:
+            links.append("source added")
+        added = 0
         for official, participant in participants:
             if official is None:
                 continue
-            Participation.objects.get_or_create(
+            _, created = Participation.objects.get_or_create(
                 meeting=meeting,
                 official=official,
                 defaults={
@@ -463,6 +468,14 @@ class ArticleLoader:
                     "end": participant.span.end,
                 },
             )
+            added += created
+        if added and change.action != NEW:
+            links.append(f"{added} participant(s) added")
+        if links:
+            # Links are added even to a reviewed meeting (a new report of it is not an edit).
+            if change.action == UNCHANGED:
+                change.action = CHANGED
+            change.detail = ", ".join(filter(None, [change.detail, *links]))
         return meeting
 
     def _meeting_by_provenance(self, extracted: MeetingExtraction) -> Meeting | None:

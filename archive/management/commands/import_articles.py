@@ -73,9 +73,10 @@ class Command(BaseCommand):
             if options["verbosity"] >= 2 or options["dry_run"]:
                 for outcome in report.outcomes:
                     for change in outcome.changes:
+                        detail = f" ({change.detail})" if change.detail else ""
                         self.stdout.write(
                             f"  {outcome.source}: {change.kind[:-1]} {change.label!r}: "
-                            f"{change.action}"
+                            f"{change.action}{detail}"
                         )
             for line in report.summary_lines():
                 self.stdout.write(line)

@@ -45,6 +45,12 @@ def _date(value: Any) -> str:
     return value.isoformat() if value else ""
 
 
+def _speaker(statement: Model) -> Model | None:
+    """Return a statement's speaker unless an editor rejected that record (then unattributed)."""
+    speaker = statement.speaker
+    return speaker if speaker is not None and speaker.status != "rejected" else None
+
+
 def _url(obj: Model | None, absolute: Callable[[str], str]) -> str:
     return absolute(obj.get_absolute_url()) if obj is not None else ""
 
@@ -130,13 +136,13 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "speaker",
             "Who said it; empty when unattributed.",
-            lambda o, a: o.speaker.name if o.speaker else "",
+            lambda o, a: _speaker(o).name if _speaker(o) else "",
         ),
-        Column("speaker_url", "The speaker's archive URL.", lambda o, a: _url(o.speaker, a)),
+        Column("speaker_url", "The speaker's archive URL.", lambda o, a: _url(_speaker(o), a)),
         Column(
             "speaker_country",
             "ISO 3166 code of the speaker's country.",
-            lambda o, a: _country(o.speaker.country) if o.speaker else "",
+            lambda o, a: _country(_speaker(o).country) if _speaker(o) else "",
         ),
         Column(
             "direct",

@@ -77,3 +77,13 @@ def test_exports_keep_text_intact(client, hostile):
     text = b"".join(client.get(url, {"format": "csv"}).streaming_content).decode("utf-8")
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert QUOTE_TEXT in cells
+
+
+@pytest.mark.django_db
+def test_export_leaves_a_rejected_speaker_out(client, hostile):
+    hostile["official"].status = "rejected"
+    hostile["official"].save()
+    url = reverse("archive:statement_list")
+    text = b"".join(client.get(url, {"format": "csv"}).streaming_content).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and all(row["speaker"] == "" for row in rows)

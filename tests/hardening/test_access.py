@@ -78,3 +78,15 @@ def test_admin_forms_need_csrf(editor):
     assert response.status_code == 403
     official.refresh_from_db()
     assert official.name == "Csrf Target"
+
+
+@pytest.mark.django_db
+def test_only_staff_reach_the_admin(django_user_model):
+    user = django_user_model.objects.create_user("reader", password="a-long-reader-password")
+    client = Client()
+    client.force_login(user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+    response = client.get(reverse("admin_archive_import"))
+    assert response.status_code == 302

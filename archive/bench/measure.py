@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import statistics
 import time
 import urllib.request
@@ -15,10 +16,11 @@ class Timing:
     name: str
     url: str
     runs: int
-    median_ms: float
-    p95_ms: float
+    median_ms: float | None  # None when the page failed
+    p95_ms: float | None
     status: int
     bytes: int
+    error: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -43,13 +45,20 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def time_url(name: str, url: str, *, runs: int, warmup: int = 2) -> Timing:
-    """Request a URL `warmup` times unmeasured, then `runs` times measured."""
-    for _ in range(warmup):
-        fetch(url)
+    """Request a URL `warmup` times unmeasured, then `runs` times measured.
+
+    A request that fails (a server timeout, a dropped connection) ends the scenario and is
+    reported as such, so one pathological page does not stop the whole benchmark.
+    """
     seconds, status, size = [], 200, 0
-    for _ in range(runs):
-        status, size, elapsed = fetch(url)
-        seconds.append(elapsed * 1000)
+    try:
+        for _ in range(warmup):
+            fetch(url)
+        for _ in range(runs):
+            status, size, elapsed = fetch(url)
+            seconds.append(elapsed * 1000)
+    except (OSError, http.client.HTTPException) as error:
+        return Timing(name, url, len(seconds), None, None, 0, 0, str(error))
     return Timing(
         name, url, runs, statistics.median(seconds), percentile(seconds, 0.95), status, size
     )

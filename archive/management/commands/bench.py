@@ -64,7 +64,10 @@ class Command(BaseCommand):
             for scenario in scenarios(words):
                 timing = time_url(scenario.name, server.base + scenario.path, runs=options["runs"])
                 results["pages"].append(timing.as_dict())
-                self._row(timing.name, timing.median_ms, timing.p95_ms, timing.status)
+                if timing.error:
+                    self.stdout.write(self.style.ERROR(f"  {timing.name}: FAILED ({timing.error})"))
+                else:
+                    self._row(timing.name, timing.median_ms, timing.p95_ms, timing.status)
             if not options["skip_export"]:
                 results["export"] = self._export(server)
         if not options["skip_import"]:
@@ -176,7 +179,7 @@ class Command(BaseCommand):
         )
 
     def _summary(self, results: dict) -> None:
-        slow = [p for p in results["pages"] if p["p95_ms"] > 100]
+        slow = [p for p in results["pages"] if p["error"] or p["p95_ms"] > 100]
         if slow:
             self.stdout.write(
                 self.style.WARNING(

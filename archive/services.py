@@ -402,6 +402,26 @@ def records_reject(*, queryset: models.QuerySet, user: AbstractBaseUser | None =
 # -- saving from the admin form -----------------------------------------------------------------
 
 
+def alias_twin(
+    *, alias: OfficialAlias | InstitutionAlias
+) -> OfficialAlias | InstitutionAlias | None:
+    """Return another alias of the same record that normalises to the same key, if any.
+
+    Two aliases with one key would break the one-key-per-record rule; an edit that creates
+    such a pair must be refused with a form error, not a database error.
+    """
+    is_official = isinstance(alias, OfficialAlias)
+    key = (_official_key if is_official else _institution_key)(alias.name or "")
+    owner = (
+        {"official_id": alias.official_id}
+        if is_official
+        else {"institution_id": alias.institution_id}
+    )
+    if not all(owner.values()):
+        return None
+    return type(alias).objects.filter(name_key=key, **owner).exclude(pk=alias.pk).first()
+
+
 def record_save(*, record: M, user: AbstractBaseUser | None = None) -> M:
     """Save a record an editor edited, keeping derived fields in step with what they derive from.
 

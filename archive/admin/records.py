@@ -6,6 +6,7 @@ so a page of 100 rows costs the same handful of queries as a page of one.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, QuerySet
@@ -87,10 +88,26 @@ class CuratedAdmin(ArchiveAdmin):
 # -- inlines ------------------------------------------------------------------------------------
 
 
+class AliasForm(forms.ModelForm):
+    """An alias form that refuses an edit making two aliases of one record the same name."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.instance.pk is not None and cleaned.get("name"):
+            self.instance.name = cleaned["name"]
+            twin = services.alias_twin(alias=self.instance)
+            if twin is not None:
+                raise forms.ValidationError(
+                    f"“{cleaned['name']}” is the same name as the alias “{twin.name}”."
+                )
+        return cleaned
+
+
 class OfficialAliasInline(admin.TabularInline):
     """Names an official goes by; merges add theirs here."""
 
     model = OfficialAlias
+    form = AliasForm
     fields = ["name", "origin"]
     extra = 0
 
@@ -112,6 +129,7 @@ class InstitutionAliasInline(admin.TabularInline):
     """Names an institution goes by; merges add theirs here."""
 
     model = InstitutionAlias
+    form = AliasForm
     fields = ["name"]
     extra = 0
 
@@ -367,6 +385,7 @@ class AgreementAdmin(CuratedAdmin):
 class OfficialAliasAdmin(ArchiveAdmin):
     """Every official alias, to find who a spelling resolves to."""
 
+    form = AliasForm
     list_display = ["name", "official", "origin", "name_key"]
     list_filter = ["origin"]
     list_select_related = ["official"]
@@ -379,6 +398,7 @@ class OfficialAliasAdmin(ArchiveAdmin):
 class InstitutionAliasAdmin(ArchiveAdmin):
     """Every institution alias, to find what a spelling resolves to."""
 
+    form = AliasForm
     list_display = ["name", "institution", "name_key"]
     list_select_related = ["institution"]
     search_fields = ["name", "institution__name"]

@@ -77,6 +77,16 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _year_before(published: date, month: int, day: int) -> int:
+    """The year of a day and month written without one, in a report published on `published`:
+    the latest such date not more than a week after publication (news reports what has
+    happened or is about to)."""
+    candidate = _safe_date(published.year, month, day)
+    if candidate is not None and (candidate - published).days > 7:
+        return published.year - 1
+    return published.year
+
+
 def point(
     *,
     text: str,
@@ -119,6 +129,8 @@ def _absolute(text: str, start: int, end: int, published: date | None) -> list[D
             day = int(groups["d"]) if groups.get("d") else None
             if day is not None and not 1 <= day <= 31:
                 continue
+            if year is None and day is not None and published is not None:
+                year = _year_before(published, month, day)
             first = point(text=written, span=span, year=year, month=month, day=day)
             second = None
             if groups.get("d2"):

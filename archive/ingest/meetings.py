@@ -37,6 +37,9 @@ _OTHER_EVENT_BEFORE = re.compile(
     r"assassinated|elected|born)\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
+_ON_BEFORE = re.compile(r"\b(?:on|On)\s+(?:\w+,?\s+)?$")
+_DATELINE_HEAD = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,30},\s*$")
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|--|[–—-]\s)")
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,30}?)\s*[–—-]")
 PLACE_PREPOSITIONS = frozenset({"in", "to", "at"})
 KIND_WORDS = (
@@ -57,8 +60,13 @@ def _meeting_sentences(sentences: list[Sentence]) -> list[int]:
 def _meeting_date(
     document: Document, sentences: list[Sentence], numbers: list[int]
 ) -> DateMention | None:
+    """The meeting's date: in the meeting sentences, a date introduced by "on" first (the
+    event's own date), then any other date; a dateline's date ("PARIS, March 12 (Wire) –") is
+    the report's, so it is used only when the text gives no other."""
+    fallback: DateMention | None = None
     for number in numbers:
         sentence = sentences[number]
+        candidates = []
         for mention in find_dates(
             document.text, sentence.span.start, sentence.span.end, published=document.published
         ):
@@ -69,8 +77,25 @@ def _meeting_date(
                 continue
             if mention.start.month is None and mention.start.day is None and not (mention.relative):
                 continue
-            return mention
-    return None
+            if _in_dateline(document.text, sentence.span.start, mention):
+                fallback = fallback or mention
+                continue
+            candidates.append((not _ON_BEFORE.search(before), mention.span.start, mention))
+        if candidates:
+            return min(candidates, key=lambda c: c[:2])[2]
+    return fallback
+
+
+def _in_dateline(text: str, sentence_start: int, mention: DateMention) -> bool:
+    """Whether a date sits in a dateline: at the head of a paragraph, after an upper-case
+    place name, and followed by an agency in brackets or a dash."""
+    head = text[max(0, mention.span.start - 40) : mention.span.start]
+    if not _DATELINE_HEAD.search(head):
+        return False
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    if text[line_start : mention.span.start].count(" ") > 5:
+        return False
+    return bool(_DATELINE_TAIL.match(text, mention.span.end))
 
 
 def _meeting_city(

@@ -466,6 +466,25 @@ def _same_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return False
 
 
+def _surname_first_match(
+    token: str, candidate: Candidate, groups: Iterable[PersonGroup]
+) -> list[PersonGroup]:
+    """A one-word mention that is the FIRST word of exactly one person's full name, and no
+    other person's name word: surname-first names ("Xi Jinping … Xi said", "Wang Yi … Wang").
+
+    Only when unambiguous in the article, so a given name alone ("Ali" beside "Ali Shamkhani"
+    and "Ali Larijani") never picks one of two people.
+    """
+    first = [g for g in groups if len(g.folded_tokens()) > 1 and g.folded_tokens()[0] == token]
+    elsewhere = [g for g in groups if token in g.folded_tokens()[1:]]
+    if len(first) != 1 or elsewhere:
+        return []
+    group = first[0]
+    if candidate.country and group.full.country and candidate.country != group.full.country:
+        return []
+    return [group]
+
+
 def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
     """Resolve mentions to people: fullest names first, shorter forms join them."""
     groups: list[PersonGroup] = []
@@ -483,6 +502,8 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
             for g in matches
             if not (candidate.country and g.full.country and candidate.country != g.full.country)
         ]
+        if not matches and len(key) == 1:
+            matches = _surname_first_match(key[0], candidate, nearby.values())
         if len(matches) == 1:
             matches[0].candidates.append(candidate)
         elif matches:

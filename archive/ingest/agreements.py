@@ -73,6 +73,28 @@ MODIFIER_STOP = frozenset(
         "would",
         "which",
         "who",
+        # Quantifiers and verbs end a modifier run: "any agreement", "sides reached agreement"
+        # talk about agreement, they do not name one.
+        "any",
+        "every",
+        "no",
+        "each",
+        "both",
+        "either",
+        "neither",
+        "reach",
+        "reached",
+        "reaches",
+        "reaching",
+        "seek",
+        "seeks",
+        "sought",
+        "need",
+        "needs",
+        "needed",
+        "want",
+        "wants",
+        "wanted",
     ]
 )
 _KNOWN_AS = re.compile(r"\b(?:known as|called|dubbed|named)\s+(?:the\s+)?", re.IGNORECASE)
@@ -143,9 +165,19 @@ def extract_agreements(
             target = (
                 touched if renames and touched else _fitting(drafts, noun, folded_mods, determiner)
             )
-            if target is None:
-                if not modifiers and not _PREPARING.search(sentence.text):
+            if target is None and not modifiers and not _PREPARING.search(sentence.text):
+                # "A memorandum of understanding on X was signed …", "an agreement signed in
+                # Cairo on …": no modifier before the noun, but a complement after it or a
+                # signing right after it makes it a particular agreement, not talk of one.
+                tail = _complement_end(tokens, index)
+                signed_next = index + 1 < len(tokens) and tokens[index + 1].base == "signed"
+                if not (signed_next or (tail > index and _SIGNED.search(sentence.text))):
                     continue
+                if tail > index:
+                    name_span = Span(tokens[start].start, tokens[tail].end)
+                    modifiers = [t.text for t in tokens[index + 1 : tail + 1] if t.is_word]
+                    folded_mods = frozenset(m.casefold() for m in modifiers)
+            if target is None:
                 if determiner in ("any", "every", "no", "each"):
                     continue
                 name = document.text[name_span.start : name_span.end]
@@ -160,6 +192,56 @@ def extract_agreements(
         if touched is not None:
             _details(document, sentence, tokens, touched)
     return [_finish(draft, sides) for draft in drafts]
+
+
+COMPLEMENT_HEADS = frozenset(
+    ["of", "on", "for", "establishing", "creating", "between", "concerning", "regarding"]
+)
+COMPLEMENT_STOP = frozenset(
+    [
+        "between",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "which",
+        "that",
+        "signed",
+        "and",
+        "by",
+        "in",
+        "at",
+        "last",
+        "this",
+        "after",
+        "before",
+        "during",
+        "to",
+    ]
+)
+MAX_COMPLEMENT = 10
+
+
+def _complement_end(tokens: list[Token], noun_index: int) -> int:
+    """The last token of a complement after an agreement noun ("memorandum of understanding
+    on missile co-production"), or noun_index when there is none."""
+    start = noun_index + 1
+    if start >= len(tokens) or tokens[start].text.casefold() not in COMPLEMENT_HEADS:
+        return noun_index
+    end = noun_index
+    for index in range(start, min(len(tokens), start + MAX_COMPLEMENT)):
+        token = tokens[index]
+        word = token.text.casefold()
+        if index > start and (not token.is_word or word in COMPLEMENT_STOP):
+            break
+        if token.is_word and word not in COMPLEMENT_HEADS and word not in MODIFIER_STOP:
+            end = index
+    return end
 
 
 def _is_headline(tokens: list[Token]) -> bool:

@@ -138,15 +138,26 @@ def institution_key(name: str, *, without_country: bool = False) -> str:
     text = _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
     words = [w for w in text.split() if w != "the"]
     if without_country:
-        lex = lexicon.countries()
-        words = [
-            w
-            for w in words
-            if (w.capitalize(),) not in lex.names
-            and (w.capitalize(),) not in lex.demonyms
-            and w != "of"
-        ]
+        words = _without_country_words(words)
     return " ".join(words)
+
+
+def _without_country_words(words: list[str]) -> list[str]:
+    """Drop country names (also several words long: "saudi arabia"), demonyms and "of"."""
+    lex = lexicon.countries()
+    phrases = {tuple(w.casefold() for w in name) for name in (*lex.names, *lex.demonyms)}
+    longest = max((len(p) for p in phrases), default=1)
+    kept, index = [], 0
+    while index < len(words):
+        for size in range(min(longest, len(words) - index), 0, -1):
+            if tuple(words[index : index + size]) in phrases:
+                index += size
+                break
+        else:
+            if words[index] != "of":
+                kept.append(words[index])
+            index += 1
+    return kept
 
 
 def _country_code(value: str | None) -> str | None:

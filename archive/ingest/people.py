@@ -125,13 +125,18 @@ def _cap_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def _name_ok(tokens: list[Token], start: int, end: int, after_rank: bool) -> int:
+def _name_ok(
+    tokens: list[Token], start: int, end: int, after_rank: bool, after_title: bool = False
+) -> int:
     """How many tokens from start form a plausible name (0 if none)."""
     length = 0
     for index in range(start, min(end, start + MAX_NAME_TOKENS)):
         token = tokens[index]
         if token.text == ".":
             break
+        if index == start and after_title and _place_as_given_name(tokens, index, end):
+            length += 1  # "Foreign Minister Sofia Novak": a given name that is also a place
+            continue
         if cues.is_particle(token) and length:
             length += 1
             continue
@@ -154,6 +159,19 @@ def _name_ok(tokens: list[Token], start: int, end: int, after_rank: bool) -> int
     while length and cues.is_particle(tokens[start + length - 1]):
         length -= 1
     return length
+
+
+def _place_as_given_name(tokens: list[Token], index: int, end: int) -> bool:
+    """A one-word place right after a title and right before a surname is a given name."""
+    cue = cues.country_at(tokens, index)
+    if cue is None or cue.length != 1 or cue.possessive or index + 1 >= end:
+        return False
+    following = tokens[index + 1]
+    return (
+        following.capitalised
+        and cues.is_plain_name_word(following)
+        and cues.country_at(tokens, index + 1) is None
+    )
 
 
 @dataclass
@@ -184,6 +202,13 @@ def _parse_prefix(tokens: list[Token], start: int, end: int) -> _Prefix:
             index += length
             break
         cue = cues.country_at(tokens, index)
+        if (
+            cue
+            and cue.kind == "name"
+            and prefix.title_start is not None
+            and _place_as_given_name(tokens, index, end)
+        ):
+            break  # "Trade Minister Jordan Hale": after the title, a country name + surname
         if cue and cue.kind != "city":
             _extend_title(prefix, index, index + cue.length)
             index += cue.length
@@ -331,7 +356,13 @@ def _candidates_in_sentence(
     for run_start, run_end in _cap_runs(tokens):
         _note_outlet(tokens, run_start, run_end, outlets)
         prefix = _parse_prefix(tokens, run_start, run_end)
-        length = _name_ok(tokens, prefix.name_start, run_end, prefix.rank is not None)
+        length = _name_ok(
+            tokens,
+            prefix.name_start,
+            run_end,
+            prefix.rank is not None,
+            after_title=prefix.title_start is not None,
+        )
         if not length:
             continue
         name_start, name_end = prefix.name_start, prefix.name_start + length

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .types import Document, Sentence, Span
 
@@ -76,9 +76,15 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark with its offsets."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets.
+
+    A named tuple rather than a frozen dataclass: a megabyte of text makes close to a million
+    tokens, and building tuples costs a fraction of a frozen dataclass's checked __init__.
+    """
 
     text: str
     start: int
@@ -109,7 +115,8 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], offsets relative to text."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    make = Token._make
+    return [make((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
 
 
 def word_tokens(text: str) -> list[str]:
@@ -181,6 +188,7 @@ def _append(found: list[Sentence], text: str, start: int, end: int, paragraph: i
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
+    if start < end and _LETTER.search(text, start, end):
+        # A stretch with no letter at all (punctuation, numbers) holds nothing to extract.
         tokens = tuple(tokenize(text, start, end))
         found.append(Sentence(Span(start, end), paragraph, text[start:end], tokens))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from .types import Document, Sentence, Span
@@ -98,10 +99,7 @@ class Token(NamedTuple):
     @property
     def base(self) -> str:
         """The word without a possessive ending ("Iran's" -> "Iran")."""
-        for suffix in POSSESSIVE_SUFFIXES:
-            if self.text.endswith(suffix) and len(self.text) > 2:
-                return self.text[: -len(suffix)]
-        return self.text
+        return _base_of(self.text)
 
     @property
     def possessive(self) -> bool:
@@ -110,6 +108,15 @@ class Token(NamedTuple):
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def _base_of(text: str) -> str:
+    """A word without its possessive ending; cached, as every rule asks it of every token."""
+    for suffix in POSSESSIVE_SUFFIXES:
+        if text.endswith(suffix) and len(text) > 2:
+            return text[: -len(suffix)]
+    return text
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

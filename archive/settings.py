@@ -30,14 +30,26 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", default=False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+def read_secret_key() -> str:
+    """The key from SECRET_KEY, else from the file SECRET_KEY_FILE names (default: the
+    git-ignored `.secret_key` that `make run` writes), so manage.py works in a set-up checkout
+    without exporting the key by hand."""
+    key = os.environ.get("SECRET_KEY", "")
+    if key:
+        return key
+    path = Path(os.environ.get("SECRET_KEY_FILE", BASE_DIR / ".secret_key"))
+    return path.read_text(encoding="utf-8").strip() if path.is_file() else ""
+
+
+SECRET_KEY = read_secret_key()
 if not SECRET_KEY:
     if DEBUG:
         SECRET_KEY = "insecure-development-key-only-used-when-DEBUG-is-on"
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
-            "string (`make run` creates one in .secret_key), or set DEBUG=1 for local development."
+            "string (or SECRET_KEY_FILE to a file holding one; `make run` creates .secret_key), "
+            "or set DEBUG=1 for local development."
         )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")

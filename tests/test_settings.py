@@ -15,7 +15,11 @@ PROBE = "import django; django.setup(); from django.conf import settings; print(
 
 def _run(**env: str) -> subprocess.CompletedProcess:
     """Start Django in a fresh interpreter with only the variables given (plus PATH)."""
-    clean = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    clean = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "SECRET_KEY_FILE": "/nonexistent/secret-key",  # a checkout may hold a .secret_key
+    }
     return subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT,
@@ -40,7 +44,7 @@ def test_debug_off_spelled_any_way_still_needs_the_key(debug):
 
 
 def test_manage_check_without_secret_key_fails_clearly():
-    clean = {"PATH": os.environ.get("PATH", "")}
+    clean = {"PATH": os.environ.get("PATH", ""), "SECRET_KEY_FILE": "/nonexistent/secret-key"}
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
@@ -61,5 +65,13 @@ def test_debug_runs_without_a_key():
 
 def test_a_given_key_is_used_with_debug_off():
     result = _run(SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_the_key_can_come_from_a_file(tmp_path):
+    key_file = tmp_path / "secret"
+    key_file.write_text("k" * 50 + "\n", encoding="utf-8")
+    result = _run(SECRET_KEY_FILE=str(key_file))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

@@ -57,7 +57,7 @@ def _official_key(name: str) -> str:
 
 def _institution_key(name: str) -> str:
     """Return the normalised name the importer matches institutions by."""
-    from archive.ingest.load import institution_key
+    from archive.ingest.resolve import institution_key
 
     return institution_key(name)[:300]
 

@@ -59,6 +59,18 @@ class PassageMixin:
         return passage_html(obj) if obj is not None and obj.pk else "—"
 
 
+class PassageInlineMixin(PassageMixin):
+    """An inline of rows read from articles: the passage beside each row, no blank extra forms,
+    and the rows' related records fetched with them (`related`), never one query per row."""
+
+    readonly_fields = ["source_passage"]
+    extra = 0
+    related: tuple[str, ...] = ("article",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related(*self.related)
+
+
 class ArchiveAdmin(ServiceSaveMixin, admin.ModelAdmin):
     """Base for every archive admin page."""
 
@@ -112,17 +124,12 @@ class OfficialAliasInline(admin.TabularInline):
     extra = 0
 
 
-class OfficialMentionInline(PassageMixin, admin.TabularInline):
+class OfficialMentionInline(PassageInlineMixin, admin.TabularInline):
     """How each article wrote the official's name, with the passage to check it."""
 
     model = OfficialMention
     fields = ["article", "name_as_written", "title_as_written", "start", "end", "source_passage"]
-    readonly_fields = ["source_passage"]
     autocomplete_fields = ["article"]
-    extra = 0
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("article")
 
 
 class InstitutionAliasInline(admin.TabularInline):
@@ -134,7 +141,7 @@ class InstitutionAliasInline(admin.TabularInline):
     extra = 0
 
 
-class ParticipationInline(PassageMixin, admin.TabularInline):
+class ParticipationInline(PassageInlineMixin, admin.TabularInline):
     """Who took part, with the passage that says so."""
 
     model = Participation
@@ -148,28 +155,19 @@ class ParticipationInline(PassageMixin, admin.TabularInline):
         "end",
         "source_passage",
     ]
-    readonly_fields = ["source_passage"]
     autocomplete_fields = ["official", "article"]
-    extra = 0
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("official", "article")
+    related = ("official", "article")
 
 
-class MeetingSourceInline(PassageMixin, admin.TabularInline):
+class MeetingSourceInline(PassageInlineMixin, admin.TabularInline):
     """The articles that report the meeting, with their passages."""
 
     model = MeetingSource
     fields = ["article", "start", "end", "source_passage"]
-    readonly_fields = ["source_passage"]
     autocomplete_fields = ["article"]
-    extra = 0
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("article")
 
 
-class StatementInline(PassageMixin, admin.StackedInline):
+class StatementInline(PassageInlineMixin, admin.StackedInline):
     """What was said at the meeting; stacked because statements are long."""
 
     model = Statement
@@ -184,25 +182,16 @@ class StatementInline(PassageMixin, admin.StackedInline):
         "status",
         "source_passage",
     ]
-    readonly_fields = ["source_passage"]
     autocomplete_fields = ["speaker", "article"]
-    extra = 0
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("speaker", "article")
+    related = ("speaker", "article")
 
 
-class AgreementSourceInline(PassageMixin, admin.TabularInline):
+class AgreementSourceInline(PassageInlineMixin, admin.TabularInline):
     """The articles that mention the agreement, with their passages."""
 
     model = AgreementSource
     fields = ["article", "start", "end", "source_passage"]
-    readonly_fields = ["source_passage"]
     autocomplete_fields = ["article"]
-    extra = 0
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("article")
 
 
 # -- curated records ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from . import lexicon
 from .cues import fold
 from .dates import parse_date
 from .resolve import _pair_score, name_key, titles_compatible
+from .resolve import institution_key as resolve_institution_key
 from .types import Extraction
 
 KINDS = ("officials", "statements", "meetings", "institutions", "agreements")
@@ -134,9 +135,8 @@ def normalise_quote(text: str) -> str:
 
 
 def institution_key(name: str, *, without_country: bool = False) -> str:
-    text = fold(name).replace("’", "'").replace("'s ", " ")
-    text = _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
-    words = [w for w in text.split() if w != "the"]
+    """The resolver's institution key without any "the"; loosely also without country words."""
+    words = [w for w in resolve_institution_key(name).split() if w != "the"]
     if without_country:
         words = _without_country_words(words)
     return " ".join(words)

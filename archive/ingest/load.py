@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,7 +52,7 @@ from .report import (
     UNCHANGED,
     ArticleOutcome,
 )
-from .resolve import PersonRef, name_key, person_match_score
+from .resolve import PersonRef, institution_key, name_key, person_match_score
 from .types import (
     AgreementExtraction,
     DatePoint,
@@ -69,23 +67,11 @@ PERSON_MATCH_THRESHOLD = 0.75
 # How far apart two reports of one meeting may date it, in days.
 MEETING_DATE_SLACK = datetime.timedelta(days=2)
 
-_NON_WORD = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
-_LEADING_ARTICLE = re.compile(r"^the\s+")
 
 
 def content_hash(text: str) -> str:
     """Return the identity of an article's text: importing the same text twice is a no-op."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def institution_key(name: str) -> str:
-    """Normalise an institution or agreement name for matching (case, accents, punctuation)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    plain = plain.replace("’", "'").replace("'s ", " ")
-    plain = _SPACES.sub(" ", _NON_WORD.sub(" ", plain)).strip()
-    return _LEADING_ARTICLE.sub("", plain)
 
 
 def _tokens(name: str) -> set[str]:

@@ -20,6 +20,8 @@ from .cues import fold
 
 _NON_LETTER = re.compile(r"[^a-z\s]+")
 _SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_LEADING_ARTICLE = re.compile(r"^the\s+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _PREFIX_ARTICLE = re.compile(r"\b(?:al|el|ul|ad|as|ash|an|ar|at|az)\s+(?=[a-z])")
 GIVEN_NAME_VARIANTS = {
@@ -85,6 +87,15 @@ def _ranks_and_honorifics() -> list[str]:
     words = [" ".join(rank) for rank in lexicon.ranks()]
     words += [" ".join(h) for h in lexicon.honorifics()]
     return sorted({fold(w).replace(".", "") for w in words}, key=len, reverse=True)
+
+
+def institution_key(name: str) -> str:
+    """Normalise an institution or agreement name for matching: case, accents, possessives,
+    punctuation and a leading "the" ignored. The loader, the admin and the evaluation all
+    match institutions by this one key."""
+    plain = fold(name).replace("’", "'").replace("'s ", " ")
+    plain = _SPACES.sub(" ", _NON_WORD.sub(" ", plain)).strip()
+    return _LEADING_ARTICLE.sub("", plain)
 
 
 @lru_cache(maxsize=65536)

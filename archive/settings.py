@@ -30,6 +30,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", default=False)
 
+
 def read_secret_key() -> str:
     """The key from SECRET_KEY, else from the file SECRET_KEY_FILE names (default: the
     git-ignored `.secret_key` that `make run` writes), so manage.py works in a set-up checkout

@@ -142,12 +142,19 @@ def _modifiers(tokens: list[Token], noun_index: int) -> tuple[int, list[str]]:
     return start, [t.text for t in tokens[start:noun_index]]
 
 
+# Cheap test on the raw text before tokenising: a sentence with no agreement noun in it
+# cannot name or describe an agreement.
+_NOUN_CUE = re.compile(r"\b(?:" + "|".join(sorted(AGREEMENT_NOUNS)) + ")", re.IGNORECASE)
+
+
 def extract_agreements(
     document: Document, sentences: list[Sentence], sides: list[str]
 ) -> list[AgreementExtraction]:
     """Agreements the body names, with what it says about each."""
     drafts: list[_Draft] = []
     for sentence in sentences:
+        if not _NOUN_CUE.search(sentence.text):
+            continue
         tokens = sentence.tokens
         if _is_headline(tokens):
             continue

@@ -33,32 +33,53 @@ class CountryCue:
 
 def fold(text: str) -> str:
     """Casefold and strip diacritics, for comparing names."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose; casefold of ASCII is lower
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def country_at(tokens: list[Token], index: int) -> CountryCue | None:
-    """The longest country word (name, demonym, city) starting at tokens[index]."""
-    lex = lexicon.countries()
+    """The longest country word (name, demonym, city) starting at tokens[index].
+
+    At equal length a name wins over a demonym, a demonym over a city. Only the forms that
+    start with this token's word are tried, so a token costs one dict lookup unless it
+    begins a country word."""
     token = tokens[index]
-    if not token.capitalised:
+    if not token.text[:1].isupper():
         return None
-    longest = lex.first_words.get(token.base)
-    if longest is None:
+    forms = _country_forms().get(token.base)
+    if forms is None:
         return None
-    limit = min(longest, len(tokens) - index)
-    for length in range(limit, 0, -1):
-        words = [t.text for t in tokens[index : index + length]]
+    available = len(tokens) - index
+    for words, code, kind in forms:
+        length = len(words)
+        if length > available:
+            continue
         last = tokens[index + length - 1]
         possessive = last.possessive
-        if possessive:
-            words[-1] = last.base
-        key = tuple(words)
-        for kind, table in (("name", lex.names), ("demonym", lex.demonyms), ("city", lex.cities)):
-            code = table.get(key)
-            if code:
-                return CountryCue(code, length, kind, possessive)
+        if (last.base if possessive else last.text) != words[-1]:
+            continue
+        if all(tokens[index + k].text == words[k] for k in range(length - 1)):
+            return CountryCue(code, length, kind, possessive)
     return None
+
+
+@cache
+def _country_forms() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """First word -> every country form starting with it, longest first, then by kind."""
+    lex = lexicon.countries()
+    grouped: dict[str, list[tuple[int, int, tuple[str, ...], str, str]]] = {}
+    for rank, (kind, table) in enumerate(
+        (("name", lex.names), ("demonym", lex.demonyms), ("city", lex.cities))
+    ):
+        for words, code in table.items():
+            if words:
+                grouped.setdefault(words[0], []).append((-len(words), rank, words, code, kind))
+    return {
+        first: tuple((words, code, kind) for _, _, words, code, kind in sorted(forms))
+        for first, forms in grouped.items()
+    }
 
 
 @cache
@@ -82,11 +103,12 @@ def phrase_at(
     if longest is None:
         return 0
     limit = min(max_len, longest, len(tokens) - index)
+    if casefold:
+        words = tuple(t.text.casefold() for t in tokens[index : index + limit])
+    else:
+        words = tuple(t.text for t in tokens[index : index + limit])
     for length in range(limit, 0, -1):
-        words = tuple(
-            (t.text.casefold() if casefold else t.text) for t in tokens[index : index + length]
-        )
-        if words in table:
+        if words[:length] in table:
             return length
     return 0
 
@@ -111,10 +133,11 @@ def org_word_at(tokens: list[Token], index: int) -> str | None:
     if index >= len(tokens) or tokens[index].base not in _org_first_words():
         return None
     limit = min(3, len(tokens) - index)
+    words = tuple(t.base for t in tokens[index : index + limit])
     for length in range(limit, 0, -1):
-        words = tuple(t.base for t in tokens[index : index + length])
-        if words in table:
-            return table[words]
+        kind = table.get(words[:length])
+        if kind is not None:
+            return kind
     return None
 
 

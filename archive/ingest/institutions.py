@@ -124,11 +124,36 @@ def _kind(tokens: list[Token], start: int, end: int) -> str:
     return kind
 
 
-def _country_near(tokens: list[Token], start: int, person_countries: list[str]) -> str | None:
-    for index in range(start - 1, max(-1, start - 40), -1):
-        cue = cues.country_at(tokens, index)
-        if cue:
-            return cue.code
+class _CountryCodes:
+    """The country cue starting at each token of one sentence, looked up once per token.
+
+    Every organisation in a sentence looks back for the nearest country word; without this
+    a sentence of many capitalised phrases would ask the lexicon the same question for the
+    same token again and again."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self._codes: list[str | None] | None = None
+
+    def before(self, start: int, reach: int) -> str | None:
+        """Code of the nearest country word starting within `reach` tokens before start."""
+        if self._codes is None:
+            tokens = self.tokens
+            self._codes = [
+                cue.code if (cue := cues.country_at(tokens, index)) else None
+                for index in range(len(tokens))
+            ]
+        codes = self._codes
+        for index in range(start - 1, max(-1, start - reach), -1):
+            if codes[index]:
+                return codes[index]
+        return None
+
+
+def _country_near(codes: _CountryCodes, start: int, person_countries: list[str]) -> str | None:
+    found = codes.before(start, 40)
+    if found:
+        return found
     return person_countries[0] if person_countries else None
 
 
@@ -140,7 +165,10 @@ def extract_institutions(
     countries_of = {p.key: p.country for p in people.people}
     starts = [span.start for span, _ in people.mentions]
     for sentence in sentences:
+        if not sentence.has_capital:
+            continue
         tokens = sentence.tokens
+        codes = _CountryCodes(tokens)
         first = bisect.bisect_left(starts, sentence.span.start)
         last = bisect.bisect_left(starts, sentence.span.end)
         person_countries = [
@@ -155,7 +183,7 @@ def extract_institutions(
             end = _phrase_end(tokens, index)
             start, stop = _trim(tokens, index, end)
             if stop > start:
-                _add(document, tokens, start, stop, found, person_countries)
+                _add(document, tokens, start, stop, found, person_countries, codes)
             index = max(end, index + 1)
     return list(found.values())
 
@@ -167,6 +195,7 @@ def _add(
     stop: int,
     found: dict[str, InstitutionExtraction],
     person_countries: list[str],
+    codes: _CountryCodes,
 ) -> None:
     words = [t for t in tokens[start:stop] if t.is_word]
     proper = [
@@ -202,7 +231,7 @@ def _add(
                 break
             index += inner.length if inner else 1
     if country is None:
-        country = _country_near(tokens, start, person_countries)
+        country = _country_near(codes, start, person_countries)
     span = Span(tokens[start].start, tokens[stop - 1].end)
     key = cues.fold(name)
     existing = found.get(key)

@@ -68,7 +68,6 @@ PERSON_MATCH_THRESHOLD = 0.75
 MEETING_DATE_SLACK = datetime.timedelta(days=2)
 
 
-
 def content_hash(text: str) -> str:
     """Return the identity of an article's text: importing the same text twice is a no-op."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -61,13 +61,31 @@ class PersonGroup:
     """Mentions resolved to one person."""
 
     candidates: list[Candidate] = field(default_factory=list)
+    _full: Candidate | None = field(default=None, repr=False, compare=False)
+    _folded: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+
+    def add(self, candidate: Candidate) -> None:
+        """Add a mention; the fullest name is kept up to date here rather than searched for
+        on every question, which made a person mentioned n times cost n² to resolve."""
+        self.candidates.append(candidate)
+        if self._full is not None and _fullness(candidate) > _fullness(self._full):
+            self._full, self._folded = candidate, None
 
     @property
     def full(self) -> Candidate:
-        return max(self.candidates, key=lambda c: (len(c.name_tokens), -c.span.start))
+        """The longest form of the name, the earliest of equals."""
+        if self._full is None:
+            self._full = max(self.candidates, key=_fullness)
+        return self._full
 
     def folded_tokens(self) -> tuple[str, ...]:
-        return tuple(cues.fold(t) for t in self.full.name_tokens)
+        if self._folded is None:
+            self._folded = tuple(cues.fold(t) for t in self.full.name_tokens)
+        return self._folded
+
+
+def _fullness(candidate: Candidate) -> tuple[int, int]:
+    return (len(candidate.name_tokens), -candidate.span.start)
 
 
 @dataclass
@@ -351,6 +369,8 @@ def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
 def _candidates_in_sentence(
     document: Document, sentence: Sentence, number: int, outlets: set[str]
 ) -> list[Candidate]:
+    if not sentence.has_capital:
+        return []
     tokens = sentence.tokens
     found = []
     for run_start, run_end in _cap_runs(tokens):
@@ -536,7 +556,7 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
         if not matches and len(key) == 1:
             matches = _surname_first_match(key[0], candidate, nearby.values())
         if len(matches) == 1:
-            matches[0].candidates.append(candidate)
+            matches[0].add(candidate)
         elif matches:
             best = max(
                 matches,
@@ -545,7 +565,7 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
                     default=-1,
                 ),
             )
-            best.candidates.append(candidate)
+            best.add(candidate)
         elif candidate.strong or (candidate.speaker and len(candidate.name_tokens) >= 2):
             group = PersonGroup([candidate])
             groups.append(group)
@@ -587,6 +607,8 @@ def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for sentence in sentences:
+        if not sentence.has_capital:
+            continue
         tokens = sentence.tokens
         index = 0
         while index < len(tokens):

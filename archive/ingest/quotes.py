@@ -14,6 +14,7 @@ person. Outlets are never people, so "as reported by IRNA" never makes a speaker
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ from .types import Document, PersonExtraction, Rejected, Sentence, Span, Stateme
 MAX_QUOTE_CHARS = 3000
 SCARE_QUOTE_MAX_WORDS = 2
 MAX_QUOTES = 2000
+MAX_QUOTE_MARKS = 20 * MAX_QUOTES  # apostrophes count: they use the same marks
+_ANY_MARK = re.compile(r"[\"“„«”»‘’']")
 _SINGLE_OPEN_BEFORE = frozenset(" \t\n([{—–-:")
 _STRAIGHT_DOUBLE = re.compile(r'"')
 _CURLY_OPEN = re.compile(r"[“„«]")
@@ -53,10 +56,20 @@ class Quote:
         return Span(self.open + 1, self.close)
 
 
-def find_quotes(document: Document) -> list[Quote]:
-    """All closed quotations in the body, in text order, never overlapping."""
+def quote_scan_end(document: Document) -> int:
+    """Where quotation finding stops: the body's end, or the mark after MAX_QUOTE_MARKS.
+
+    Only MAX_QUOTES quotations are ever attributed; a text with tens of thousands of quote
+    marks is not prose, and pairing all of them would cost more than everything else."""
+    marks = _ANY_MARK.finditer(document.text, 0, document.body_end)
+    beyond = next(itertools.islice(marks, MAX_QUOTE_MARKS, None), None)
+    return beyond.start() if beyond else document.body_end
+
+
+def find_quotes(document: Document, end: int | None = None) -> list[Quote]:
+    """All closed quotations in the body (up to `end`), in text order, never overlapping."""
     text = document.text
-    end = document.body_end
+    end = document.body_end if end is None else end
     quotes: list[Quote] = []
     line_ends = [m.start() for m in _NEWLINE.finditer(text, 0, end)] + [end]
     curly_closes = [m.start() for m in _CURLY_CLOSE.finditer(text, 0, end)]
@@ -339,8 +352,19 @@ def extract_statements(
     document: Document, sentences: list[Sentence], people: PeopleResult
 ) -> tuple[list[StatementExtraction], list[Rejected]]:
     """Direct statements with speakers; scare quotes and titles are rejected, with reasons."""
-    quotes = find_quotes(document)
+    scan_end = quote_scan_end(document)
+    quotes = find_quotes(document, scan_end)
     rejected: list[Rejected] = []
+    if scan_end < document.body_end:
+        rejected.append(
+            Rejected(
+                "quotes",
+                f"more than {MAX_QUOTE_MARKS} quotation marks and apostrophes; quotations "
+                "after that point are ignored",
+                "",
+                Span(scan_end, document.body_end),
+            )
+        )
     if len(quotes) > MAX_QUOTES:
         # No article quotes anyone this often: the text is not prose (or is an attack).
         extra = quotes[MAX_QUOTES]

@@ -126,6 +126,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [make((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
 
 
+def tokenize_at(text: str, offset: int) -> list[Token]:
+    """Tokens of a piece of the document that starts at `offset`, offsets relative to the
+    document."""
+    make = Token._make
+    return [make((m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(text)]
+
+
 def word_tokens(text: str) -> list[str]:
     """Token strings of a short phrase (used for lexicon entries)."""
     return [m.group() for m in _TOKEN.finditer(text)]
@@ -197,5 +204,4 @@ def _append(found: list[Sentence], text: str, start: int, end: int, paragraph: i
         end -= 1
     if start < end and _LETTER.search(text, start, end):
         # A stretch with no letter at all (punctuation, numbers) holds nothing to extract.
-        tokens = tuple(tokenize(text, start, end))
-        found.append(Sentence(Span(start, end), paragraph, text[start:end], tokens))
+        found.append(Sentence(Span(start, end), paragraph, text[start:end]))

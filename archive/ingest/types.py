@@ -61,12 +61,31 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of the body, with the paragraph it belongs to."""
+    """A sentence of the body, with the paragraph it belongs to.
+
+    Tokens are made on first use and kept: a stage that can rule a sentence out from its
+    text alone (no capital letter, no agreement word) never pays for tokenising it, which
+    keeps a megabyte of adversarial text from costing a million Python objects.
+    """
 
     span: Span
     paragraph: int
     text: str
-    tokens: tuple = ()  # segment.Token tuple, tokenised once for every stage
+    _tokens: tuple | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def tokens(self) -> tuple:
+        """segment.Token tuple with offsets into the document."""
+        if self._tokens is None:
+            from .segment import tokenize_at
+
+            object.__setattr__(self, "_tokens", tuple(tokenize_at(self.text, self.span.start)))
+        return self._tokens
+
+    @property
+    def has_capital(self) -> bool:
+        """Whether any letter is upper case: names, places and organisations all need one."""
+        return self.text != self.text.lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,22 +7,14 @@ import time
 
 import pytest
 
+from archive.bench.adversarial import PIECES, adversarial_text
 from archive.ingest.document import read_text
 from archive.ingest.pipeline import extract, extract_bytes
-
-PIECES = {
-    "capitalised": "Major General Abdul Latif Rashid Supreme National Security Council Chief ",
-    "unclosed quotes": "“He said ‘that ' \" it “ was ",
-    "quote marks": "\"a\" “b” 'c' ‘d’ ",
-    "apostrophes": "Iran's countries’ it's Officers’ ",
-    "dates": "14th and 15th November 2020-10-22 Oct. 22, 2025 on Sunday ",
-    "punctuation": "... ,,, ::: --- ;;; !!! ??? ",
-}
 
 
 @pytest.mark.parametrize("kind", sorted(PIECES))
 def test_one_megabyte_of_adversarial_text(kind):
-    text = PIECES[kind] * (1_000_000 // len(PIECES[kind]))
+    text = adversarial_text(kind)
     started = time.perf_counter()
     extraction = extract_bytes(text.encode(), file_name=f"{kind}.txt")
     elapsed = time.perf_counter() - started

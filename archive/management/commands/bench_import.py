@@ -15,6 +15,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from archive.bench.adversarial import extraction_medians
 from archive.importing import ImportSource, archive_is_empty, articles_import
 from archive.synthetic.articles import synthetic_articles
 
@@ -33,8 +34,17 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=1000)
         parser.add_argument("--runs", type=int, default=3)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--adversarial",
+            action="store_true",
+            help="Time extraction (no database) of 1 MB of each adversarial text instead.",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["adversarial"]:
+            for kind, median in extraction_medians(runs=options["runs"]):
+                self.stdout.write(f"{kind:>16}: 1 MB extracted in {median:.2f} s (median)")
+            return
         if not archive_is_empty():
             raise CommandError("bench_import needs an empty archive (use a scratch DATABASE_URL).")
         articles = list(synthetic_articles(options["articles"], seed=options["seed"]))

@@ -1,0 +1,41 @@
+"""Adversarial texts for the extractor: a megabyte of one hostile pattern each.
+
+Kept in the package (not only in tests) so the benchmark command and the test suite measure
+the same texts.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Iterator
+
+from archive.ingest.pipeline import extract_bytes
+
+PIECES = {
+    "capitalised": "Major General Abdul Latif Rashid Supreme National Security Council Chief ",
+    "unclosed quotes": "“He said ‘that ' \" it “ was ",
+    "quote marks": "\"a\" “b” 'c' ‘d’ ",
+    "apostrophes": "Iran's countries’ it's Officers’ ",
+    "dates": "14th and 15th November 2020-10-22 Oct. 22, 2025 on Sunday ",
+    "punctuation": "... ,,, ::: --- ;;; !!! ??? ",
+}
+MEGABYTE = 1_000_000
+
+
+def adversarial_text(kind: str, size: int = MEGABYTE) -> str:
+    """`size` characters of one repeated hostile piece."""
+    piece = PIECES[kind]
+    return piece * (size // len(piece))
+
+
+def extraction_medians(runs: int = 3, size: int = MEGABYTE) -> Iterator[tuple[str, float]]:
+    """(kind, median seconds) of extracting each adversarial text `runs` times."""
+    for kind in sorted(PIECES):
+        data = adversarial_text(kind, size).encode()
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            extract_bytes(data, file_name=f"{kind}.txt", max_bytes=len(data) + 1)
+            timings.append(time.perf_counter() - started)
+        yield kind, statistics.median(timings)

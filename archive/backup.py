@@ -12,11 +12,12 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
+
+from archive.models import ArchiveState, record_models
 
 FORMAT_NAME = "bilateral-archive-backup"
 FORMAT_VERSION = 1
@@ -26,7 +27,7 @@ CHUNK = 1000
 def archive_models() -> list:
     """Return the archive's models, parents before the rows that point at them."""
     # Plain many-to-many tables travel inside their parent rows; explicit ones are models.
-    return list(apps.get_app_config("archive").get_models())
+    return record_models()
 
 
 def _serialised(objects: list) -> list[dict]:
@@ -85,6 +86,7 @@ def backup_restore(*, path: Path) -> int:
             for model in reversed(archive_models()):
                 model._default_manager.all().delete()
             call_command("loaddata", str(fixture), verbosity=0)
+            ArchiveState.bump()
     finally:
         fixture.unlink(missing_ok=True)
     return len(rows)

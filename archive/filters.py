@@ -30,6 +30,7 @@ from .models import (
     Participation,
     Statement,
 )
+from .pagination import RowCount
 
 Q_MAX = search.MAX_QUERY_CHARS
 
@@ -132,12 +133,14 @@ class ArchiveFilterSet(df.FilterSet):
         q = data.get("q")
         return [f"matching “{q}”"] if q else []
 
-    def describe(self, count: int) -> str:
-        """Return the sentence that says what the list shows, such as '3 meetings in Tehran'."""
-        noun = self.noun[0] if count == 1 else self.noun[1]
+    def describe(self, count: RowCount) -> str:
+        """Return the sentence that says what the list shows, such as '3 meetings in Tehran'
+        or 'More than 10,000 statements matching “security”'."""
+        noun = self.noun[0] if count.value == 1 and not count.more else self.noun[1]
         data = self.form.cleaned_data if self.is_valid() else {}
         parts = [p for p in self.describe_parts(data) if p]
-        head = f"{count:,} {noun}"
+        head = f"{count} {noun}"
+        head = head[:1].upper() + head[1:]
         return " ".join([head, *parts[:1]]) + "".join(f", {p}" for p in parts[1:])
 
 

@@ -15,9 +15,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
+from archive import planner_stats
 from archive.ingest.load import OfficialIndex, load_extraction
 from archive.ingest.pipeline import extract_bytes
-from archive.ingest.report import ARTICLE_FAILED, ArticleOutcome, ImportReport
+from archive.ingest.report import (
+    ARTICLE_FAILED,
+    ARTICLE_NEW,
+    ARTICLE_REPROCESSED,
+    ArticleOutcome,
+    ImportReport,
+)
 from archive.ingest.types import IngestError
 from archive.models import Article
 
@@ -130,6 +137,8 @@ def articles_import(
 
     if not dry_run:
         run()
+        if any(o.status in (ARTICLE_NEW, ARTICLE_REPROCESSED) for o in report.outcomes):
+            planner_stats.refresh()
         return report
     try:
         with transaction.atomic():

@@ -18,6 +18,25 @@ from django.db.models import F, Q, QuerySet
 
 PAGE_SIZE = 50
 MAX_OFFSET_PAGE = 100
+COUNT_CAP = 10_000
+
+
+@dataclass(frozen=True)
+class RowCount:
+    """How many rows a list has: exact up to COUNT_CAP, then only "more than"."""
+
+    value: int
+    more: bool = False
+
+    def __str__(self) -> str:
+        return f"more than {self.value:,}" if self.more else f"{self.value:,}"
+
+
+def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> RowCount:
+    """Count the rows, stopping after `cap`: counting a million rows would cost more than
+    showing a page of them, and "more than 10,000" is as useful to the reader."""
+    found = queryset.order_by().values("pk")[: cap + 1].count()
+    return RowCount(cap, more=True) if found > cap else RowCount(found)
 
 
 @dataclass
@@ -109,6 +128,19 @@ def keyset_page(
     return page
 
 
+def _rows_by_ids(queryset: QuerySet, start: int, count: int) -> list[Any]:
+    """The rows at [start, start + count) in the queryset's order, fetched in two steps.
+
+    First only the ids, in order (the sort may need every matching row, as relevance does);
+    then the full rows for those ids alone, so per-row work in the select list (search
+    snippets, related rows) is done for one page, not for every match."""
+    ids = list(queryset.values_list("pk", flat=True)[start : start + count])
+    if not ids:
+        return []
+    by_id = {row.pk: row for row in queryset.order_by().filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def offset_page(queryset: QuerySet, *, page: str | None, size: int = PAGE_SIZE) -> Page:
     """Return a numbered page; a bad or too deep page number gives a note, not an error."""
     notes = []
@@ -126,7 +158,7 @@ def offset_page(queryset: QuerySet, *, page: str | None, size: int = PAGE_SIZE) 
         )
         return Page(rows=[], number=number, notes=notes, first_params={})
     start = (number - 1) * size
-    rows = list(queryset[start : start + size + 1])
+    rows = _rows_by_ids(queryset, start, size + 1)
     result = Page(rows=rows[:size], number=number, notes=notes)
     if number > 1:
         result.first_params = {}

@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from archive.models import (
+    ArchiveState,
     Article,
     Curated,
     Institution,
@@ -140,6 +141,8 @@ def _relations_to(model: type[models.Model]) -> list[tuple[type[models.Model], m
     found: list[tuple[type[models.Model], models.Field]] = []
     through_models: list[type[models.Model]] = []
     for rel in model._meta.related_objects:
+        if not rel.related_model._meta.managed:
+            continue  # SQLite's full-text tables: their triggers follow the records
         if rel.one_to_many or rel.one_to_one:
             found.append((rel.related_model, rel.field))
         elif rel.many_to_many and rel.through._meta.auto_created:
@@ -277,6 +280,7 @@ def _merge(
         _log_change(user=user, obj=keep, message=message)
         for old in merged:
             old.delete()
+        ArchiveState.bump()  # rows moved by UPDATE send no signal
     return keep
 
 
@@ -378,6 +382,8 @@ def _statuses_set(*, queryset: models.QuerySet, status: str, user: AbstractBaseU
         changed = queryset.model._base_manager.filter(pk__in=ids).update(
             status=status, updated_at=timezone.now()
         )
+        if changed:
+            ArchiveState.bump()  # an UPDATE sends no signal
         if user is not None and user.pk is not None and records:
             label = dict(ReviewStatus.choices)[status]
             LogEntry.objects.log_actions(

@@ -203,7 +203,7 @@ if HTTPS:
 ARCHIVE_IMPORT_MAX_BYTES = int(os.environ.get("ARCHIVE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 
 # How long one facet may take before the page shows it as not computed.
-ARCHIVE_FACET_TIME_LIMIT_MS = int(os.environ.get("ARCHIVE_FACET_TIME_LIMIT_MS", "300"))
+ARCHIVE_FACET_TIME_LIMIT_MS = int(os.environ.get("ARCHIVE_FACET_TIME_LIMIT_MS", "1000"))
 
 PORT = int(os.environ.get("PORT", "8000"))
 
@@ -215,4 +215,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes announces its configuration at every start; only its warnings matter.
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# Counts and facets of the list pages, keyed by the archive version (archive/result_cache.py).
+# One in-memory cache per worker process is enough: a miss only costs one computation.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "archive-results",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }

@@ -20,11 +20,13 @@ from django.views.decorators.http import require_safe
 from . import charts, export, facets, selectors, tables
 from .citation import Citation
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
-from .pagination import keyset_page, offset_page
+from .pagination import capped_count, keyset_page, offset_page
 from .passages import highlighted_text
+from .result_cache import ResultCache
 from .search import MAX_QUERY_CHARS
 
 PAGING_PARAMS = ("_next", "page", "format", "bom")
+UNFILTERING = (*PAGING_PARAMS, "sort")
 TITLES = {
     "meetings": "Meetings",
     "statements": "Statements",
@@ -58,13 +60,16 @@ def querystring(params: QueryDict, *, drop: tuple[str, ...] = PAGING_PARAMS, **c
 def home(request: HttpRequest) -> HttpResponse:
     """Say what the archive holds, show the latest meetings and meetings per month."""
     latest = selectors.latest_meetings()
+    results = ResultCache()
+    counts = results.get_or_compute("home-counts", [], selectors.archive_counts)
+    per_month = results.get_or_compute("per-month", [], selectors.meetings_per_month)
     return render(
         request,
         "archive/home.html",
         {
-            "counts": selectors.archive_counts(),
+            "counts": counts,
             "latest": [(m, tables.meeting_when(m)) for m in latest],
-            "chart": charts.monthly_bars(selectors.meetings_per_month()),
+            "chart": charts.monthly_bars(per_month),
         },
     )
 
@@ -151,8 +156,20 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             descending=listing.descending,
             cursor=params.get("_next"),
         )
-    total = listing.queryset.count()
-    facet_list = facets.compute(facets.SPECS[kind], listing.queryset) if listing.valid else []
+    results = ResultCache()
+    # Counts and facets do not depend on the order or the page: cached under the filters only.
+    filters_key = [kind, sorted((k, params.getlist(k)) for k in params if k not in UNFILTERING)]
+    total = results.get_or_compute("count", filters_key, lambda: capped_count(listing.queryset))
+    facet_list = (
+        results.get_or_compute(
+            "facets",
+            filters_key,
+            lambda: facets.compute(facets.SPECS[kind], listing.queryset),
+            complete=lambda computed: all(f.computed for f in computed),
+        )
+        if listing.valid
+        else []
+    )
     _facet_urls(facet_list, params)
     form = listing.filterset.form
     return render(
@@ -197,7 +214,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 {
                     "kind": kind,
                     "title": TITLES[kind],
-                    "count": listing.queryset.count(),
+                    "count": capped_count(listing.queryset),
                     "headers": [c.label for c in tables.COLUMNS[kind]],
                     "rows": tables.rows(kind, rows),
                     "url": reverse(f"archive:{kind[:-1]}_list") + querystring(QueryDict(), q=q),

@@ -5,6 +5,17 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _fresh_result_cache():
+    """Each test starts with an empty cache: tests roll their records back, so the archive
+    version (part of every cache key) repeats from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def editor(db, django_user_model):
     """A staff account in the Editors group, as `create_editor` makes it."""

@@ -16,6 +16,7 @@ from archive import services
 from archive.models import (
     Agreement,
     AgreementSource,
+    ArchiveState,
     Article,
     Institution,
     InstitutionAlias,
@@ -46,6 +47,8 @@ class ServiceSaveMixin:
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
             obj.delete()
+        if formset.deleted_objects:
+            ArchiveState.bump()
         for obj in instances:
             services.record_save(record=obj, user=request.user)
         formset.save_m2m()
@@ -76,6 +79,14 @@ class ArchiveAdmin(ServiceSaveMixin, admin.ModelAdmin):
 
     list_per_page = 50
     show_full_result_count = False  # a COUNT(*) over the whole table per page view is wasted
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        super().delete_model(request, obj)
+        ArchiveState.bump()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        super().delete_queryset(request, queryset)
+        ArchiveState.bump()
 
 
 class CuratedAdmin(ArchiveAdmin):

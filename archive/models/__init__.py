@@ -12,7 +12,9 @@ from .people import (
     OfficialAlias,
     OfficialMention,
 )
+from .search_index import ArticleSearchIndex, OfficialSearchIndex, StatementSearchIndex
 from .sources import Article
+from .state import ArchiveState
 from .statements import Statement, StatementQuerySet
 
 __all__ = [
@@ -20,7 +22,9 @@ __all__ = [
     "AgreementQuerySet",
     "AgreementSource",
     "AgreementStatus",
+    "ArchiveState",
     "Article",
+    "ArticleSearchIndex",
     "Curated",
     "CuratedQuerySet",
     "DatePrecision",
@@ -35,8 +39,24 @@ __all__ = [
     "Official",
     "OfficialAlias",
     "OfficialMention",
+    "OfficialSearchIndex",
     "Participation",
     "ReviewStatus",
     "Statement",
     "StatementQuerySet",
+    "StatementSearchIndex",
 ]
+
+
+def record_models() -> list:
+    """The archive's record tables, parents before the rows that point at them.
+
+    Leaves out what is not a record: the full-text tables (unmanaged, SQLite only, kept by
+    triggers) and the version row of the result cache. Backups, resets and exports use this."""
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_app_config("archive").get_models()
+        if model._meta.managed and model is not ArchiveState
+    ]

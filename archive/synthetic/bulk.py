@@ -18,6 +18,8 @@ from django.db import connection
 from django.db.models import Max, Model
 from django.utils import timezone
 
+from archive.models import ArchiveState
+
 BATCH = 5000
 
 # FTS tables of migration 0003_search whose insert trigger is set aside during a bulk load:
@@ -131,6 +133,7 @@ class BulkWriter:
 
     def finish(self) -> None:
         """Move PostgreSQL's id sequences past the ids assigned here."""
+        ArchiveState.bump()  # raw inserts send no signal
         statements = connection.ops.sequence_reset_sql(no_style(), self.touched)
         if statements:
             with connection.cursor() as cursor:

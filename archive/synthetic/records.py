@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from archive import planner_stats
 from archive.models import (
     Agreement,
     AgreementSource,
@@ -405,4 +406,5 @@ def generate_synthetic(
         stage("agreements")
         archive.agreements(max(1, meetings // 50))
         archive.writer.finish()
+    planner_stats.refresh(thorough=True)
     return GenerationReport(counts=dict(archive.writer.written))

@@ -29,9 +29,9 @@ def _snapshot(record: models.Model) -> dict:
 
 def _related_rows() -> dict[str, int]:
     """Rows in every archive table, so a review that touched a neighbour would show."""
-    from django.apps import apps
+    from archive.models import record_models
 
-    return {m.__name__: m.objects.count() for m in apps.get_app_config("archive").get_models()}
+    return {m.__name__: m.objects.count() for m in record_models()}
 
 
 @pytest.mark.parametrize("name", CURATED)

@@ -11,20 +11,21 @@ from __future__ import annotations
 import statistics
 import time
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from archive.bench.adversarial import extraction_medians
 from archive.importing import ImportSource, archive_is_empty, articles_import
+from archive.models import ArchiveState, record_models
 from archive.synthetic.articles import synthetic_articles
 
 
 def _empty_archive() -> None:
     """Delete every archive record (the command only runs on an archive it filled itself)."""
     with transaction.atomic():
-        for model in reversed(list(apps.get_app_config("archive").get_models())):
+        for model in reversed(record_models()):
             model.objects.all().delete()
+        ArchiveState.bump()
 
 
 class Command(BaseCommand):

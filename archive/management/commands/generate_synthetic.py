@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import time
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from archive.models import ArchiveState, record_models
 from archive.synthetic.records import generate_synthetic
 
 
@@ -58,7 +58,8 @@ class Command(BaseCommand):
 
     def _delete(self) -> None:
         with transaction.atomic():
-            for model in apps.get_app_config("archive").get_models():
+            for model in record_models():
                 if any(f.name == "is_synthetic" for f in model._meta.fields):
                     deleted, _ = model.objects.filter(is_synthetic=True).delete()
                     self.stdout.write(f"  {model._meta.verbose_name_plural}: {deleted} deleted")
+            ArchiveState.bump()

@@ -1,0 +1,34 @@
+"""One row that changes whenever the archive's records do: the key of cached results."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F
+
+
+class ArchiveState(models.Model):
+    """A version number bumped inside every transaction that writes records.
+
+    Why a database row and not a cache entry: the web workers, the import command and the
+    admin run in different processes; only the database is shared by all of them. The bump
+    is part of the writing transaction, so a rolled-back import (a dry run) changes nothing.
+    """
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "archive state"
+
+    def __str__(self) -> str:
+        return f"archive version {self.version}"
+
+    @classmethod
+    def current(cls) -> int:
+        """The version now (0 before anything was ever written)."""
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        """Mark the records as changed: every cached count and facet becomes stale."""
+        if not cls.objects.filter(pk=1).update(version=F("version") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"version": 1})

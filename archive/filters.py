@@ -114,8 +114,8 @@ class ArchiveFilterSet(df.FilterSet):
         return queryset
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Match the full-text index of this list's own records, ranked."""
-        return search.search(queryset, value)
+        """Match the full-text index of this list's own records (the selector ranks them)."""
+        return search.search(queryset, value, rank=False)
 
     @property
     def sort_key(self) -> str:

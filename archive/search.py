@@ -149,26 +149,54 @@ def matching_ids(model_name: str, q: str) -> RawSQL | None:
     )
 
 
-def search(queryset: QuerySet, q: str, *, snippet: bool = True) -> QuerySet:
-    """Return the rows of queryset matching q, with `search_rank` (higher is better) and
-    `search_snippet` (matches between MARK_START and MARK_END; render with `highlight`).
+def search(queryset: QuerySet, q: str, *, snippet: bool = True, rank: bool = True) -> QuerySet:
+    """Return the rows of queryset matching q, with `search_rank` (higher is better; unless
+    `rank=False`) and `search_snippet` (matches between MARK_START and MARK_END; render with
+    `highlight`).
 
     A q without searchable terms (only operators or punctuation) matches nothing.
     """
     terms = parse_query(q)
     if not terms:
         return queryset.none()
-    scope = _scope_for(queryset)
     if connection.vendor == "postgresql":
         ids = matching_ids(queryset.model._meta.model_name, q)
         queryset = queryset.filter(pk__in=ids)
-        t = connection.ops.quote_name(scope.table)
-        expr = tsquery(terms)
-        vector = scope.pg_vector.format(t=t)
-        cfg = scope.pg_config
+    else:
+        # Join the record to its FTS5 row: one MATCH over the index. (A correlated FTS query
+        # per row took minutes for a common word.)
+        queryset = queryset.filter(search_index__document__match=fts5_query(terms))
+    if snippet:
+        queryset = queryset.annotate(search_snippet=_snippet(queryset, terms))
+    return with_rank(queryset, q) if rank else queryset
+
+
+def with_rank(queryset: QuerySet, q: str) -> QuerySet:
+    """Add `search_rank` (higher is better) to a queryset already narrowed by `search`.
+
+    Kept apart because a rank is costly where a snippet is not: on SQLite, bm25 for one row
+    fetched by id re-reads the whole index entry of every term, so a page's rows are fetched
+    without it (see `ranked_ids`)."""
+    terms = parse_query(q)
+    if connection.vendor == "postgresql":
+        scope = _scope_for(queryset)
+        vector = scope.pg_vector.format(t=connection.ops.quote_name(scope.table))
         rank = RawSQL(
-            f"ts_rank({vector}, to_tsquery('{cfg}'::regconfig, %s))", [expr], FloatField()
+            f"ts_rank({vector}, to_tsquery('{scope.pg_config}'::regconfig, %s))",
+            [tsquery(terms)],
+            FloatField(),
         )
+    else:
+        rank = ExpressionWrapper(F("search_index__rank") * -1, output_field=FloatField())
+    return queryset.annotate(search_rank=rank)
+
+
+def _snippet(queryset: QuerySet, terms: list[Term]):
+    """The expression of a row's snippet: its best passage with the matches marked."""
+    if connection.vendor == "postgresql":
+        scope = _scope_for(queryset)
+        t = connection.ops.quote_name(scope.table)
+        cfg = scope.pg_config
         source = {"statement": f"{t}.text", "article": f"{t}.text", "official": f"{t}.name"}[
             queryset.model._meta.model_name
         ]
@@ -176,30 +204,21 @@ def search(queryset: QuerySet, q: str, *, snippet: bool = True) -> QuerySet:
             f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
             'MaxFragments=2, FragmentDelimiter=" … "'
         )
-        snip = RawSQL(
+        return RawSQL(
             f"ts_headline('{cfg}'::regconfig, {source}, to_tsquery('{cfg}'::regconfig, %s), %s)",
-            [expr, options],
+            [tsquery(terms), options],
             TextField(),
         )
-    else:
-        # Join the record to its FTS5 row: one MATCH over the index, bm25 read from the
-        # joined row. (A correlated FTS query per row took minutes for a common word.)
-        queryset = queryset.filter(search_index__document__match=fts5_query(terms))
-        rank = ExpressionWrapper(F("search_index__rank") * -1, output_field=FloatField())
-        snip = Func(
-            F("search_index__document"),
-            Value(-1),
-            Value(MARK_START),
-            Value(MARK_END),
-            Value("…"),
-            Value(24),
-            function="snippet",
-            output_field=TextField(),
-        )
-    queryset = queryset.annotate(search_rank=rank)
-    if snippet:
-        queryset = queryset.annotate(search_snippet=snip)
-    return queryset
+    return Func(
+        F("search_index__document"),
+        Value(-1),
+        Value(MARK_START),
+        Value(MARK_END),
+        Value("…"),
+        Value(24),
+        function="snippet",
+        output_field=TextField(),
+    )
 
 
 def highlight(marked: str | None) -> SafeString:
@@ -207,3 +226,41 @@ def highlight(marked: str | None) -> SafeString:
     html = str(escape(marked or ""))
     html = html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(html)
+
+
+def ranked_ids(queryset: QuerySet, q: str, start: int, count: int) -> list[int]:
+    """Ids of the rows [start, start + count) of a searched (unranked) queryset, best match
+    first, ties by id descending.
+
+    On SQLite the ranking is read from the full-text index alone first: its best few hundred
+    rowids (the same bm25 order as the page, ties by id descending), then the list's other
+    filters applied to those ids only. That costs what the bare ranked query costs; the join
+    of every match to its record (needed when filters remove many matches) is the fallback.
+    """
+    want = start + count
+    terms = parse_query(q)
+    ranked = with_rank(queryset, q).order_by("-search_rank", "-id")
+    if connection.vendor != "sqlite" or not terms:
+        return list(ranked.values_list("pk", flat=True)[start:want])
+    fts = _scope_for(queryset).fts_table
+    limit = max(2 * want, 200)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank, rowid DESC LIMIT %s",
+            [fts5_query(terms), limit],
+        )
+        candidates = [row[0] for row in cursor.fetchall()]
+    kept = set(only_ids(queryset.order_by(), candidates).values_list("pk", flat=True))
+    ordered = [pk for pk in candidates if pk in kept]
+    if len(ordered) >= want or len(candidates) < limit:
+        return ordered[start:want]
+    return list(ranked.values_list("pk", flat=True)[start:want])
+
+
+def only_ids(queryset: QuerySet, ids: list[int]) -> QuerySet:
+    """The queryset narrowed to some ids. On a searched SQLite queryset the full-text row is
+    narrowed too: otherwise the planner reads every match of the index and keeps a few."""
+    queryset = queryset.filter(pk__in=ids)
+    if connection.vendor == "sqlite" and "search_snippet" in queryset.query.annotations:
+        queryset = queryset.filter(search_index__pk__in=ids)
+    return queryset

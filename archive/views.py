@@ -148,7 +148,12 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             bom=params.get("bom") in ("1", "true", "yes"),
         )
     if listing.sort_field is None:
-        page = offset_page(listing.queryset, page=params.get("page"))
+        page = offset_page(
+            listing.queryset,
+            page=params.get("page"),
+            ids=listing.ranked_ids,
+            rows_from=listing.rows_from,
+        )
     else:
         page = keyset_page(
             listing.queryset,
@@ -209,7 +214,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             data = QueryDict(mutable=True)
             data["q"] = q
             listing = selectors.record_list(kind, filters=data)
-            rows = list(listing.queryset[:10])
+            rows = listing.rows(0, 10)
             sections.append(
                 {
                     "kind": kind,

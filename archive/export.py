@@ -7,18 +7,21 @@ documents, so the documentation cannot drift from the files.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Case, CharField, Model, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 
 CHUNK_SIZE = 500
+FLAT_CHUNK_SIZE = 2000
+LINES_PER_CHUNK = 200  # one write to the client per batch of lines, not per line
 JOIN = "; "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset("=+-@\t\r")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Column:
 
 def neutralise(value: Any) -> Any:
     """Return a cell a spreadsheet will show rather than run: formula-like text gets a `'`."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if value and isinstance(value, str) and value[0] in FORMULA_FIRST:
         return "'" + value
     return value
 
@@ -229,33 +232,148 @@ COLUMNS: dict[str, list[Column]] = {
 }
 
 
-class _Echo:
-    """A file-like object whose write returns the line, so csv.writer can feed a generator."""
+class RecordUrls:
+    """Absolute record URLs by string formatting: `reverse()` once per kind, not per row.
 
-    def write(self, value: str) -> str:
-        return value
+    At a million rows, resolving a URL pattern per cell cost more than the database did."""
+
+    _SENTINEL = 987654321
+
+    def __init__(self, absolute: Callable[[str], str]) -> None:
+        self.absolute = absolute
+        self._parts: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, view: str, pk: int | None) -> str:
+        if pk is None:
+            return ""
+        parts = self._parts.get(view)
+        if parts is None:
+            url = self.absolute(reverse(f"archive:{view}", args=[self._SENTINEL]))
+            head, _, tail = url.rpartition(str(self._SENTINEL))
+            parts = self._parts[view] = (head, tail)
+        return f"{parts[0]}{pk}{parts[1]}"
+
+
+@dataclass(frozen=True)
+class FlatRows:
+    """A kind whose columns all come from one row of values, so it streams as tuples.
+
+    The cells are the same, in the same order, as COLUMNS gives (a test holds them equal);
+    this path only skips building model instances and Django's per-value converters (dates
+    and booleans arrive as text), the costly part of a million-row export."""
+
+    fields: tuple[str, ...]
+    annotations: Callable[[], dict[str, Any]]
+    cells: Callable[[tuple, RecordUrls], list[Any]]
+
+
+def _statement_annotations() -> dict[str, Any]:
+    return {
+        "day_text": Cast("date", output_field=CharField()),
+        "direct_text": Case(
+            When(direct=True, then=Value("true")), default=Value("false"), output_field=CharField()
+        ),
+    }
+
+
+def _statement_cells(row: tuple, url: RecordUrls) -> list[Any]:
+    (pk, day, speaker, name, country, speaker_status, direct, text, meeting, status,
+     article, title, file_name) = row  # fmt: skip
+    if speaker_status == "rejected":
+        speaker = None
+    return [
+        pk,
+        url("statement_detail", pk),
+        day or "",
+        name if speaker else "",
+        url("official_detail", speaker),
+        (country or "") if speaker else "",
+        direct,
+        text,
+        url("meeting_detail", meeting),
+        status,
+        title or file_name,
+        url("article_detail", article),
+    ]
+
+
+FLAT: dict[str, FlatRows] = {
+    "statements": FlatRows(
+        fields=(
+            "pk",
+            "day_text",
+            "speaker_id",
+            "speaker__name",
+            "speaker__country",
+            "speaker__status",
+            "direct_text",
+            "text",
+            "meeting_id",
+            "status",
+            "article_id",
+            "article__title",
+            "article__file_name",
+        ),
+        annotations=_statement_annotations,
+        cells=_statement_cells,
+    )
+}
+
+
+def _rows(kind: str, queryset: QuerySet, absolute: Callable[[str], str]) -> Iterator[list[Any]]:
+    """Every record's cells, in the queryset's order, in constant memory."""
+    flat = FLAT.get(kind)
+    if flat is not None:
+        url = RecordUrls(absolute)
+        rows = queryset.annotate(**flat.annotations()).values_list(*flat.fields)
+        for row in rows.iterator(chunk_size=FLAT_CHUNK_SIZE):
+            yield flat.cells(row, url)
+        return
+    columns = COLUMNS[kind]
+    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+        yield [c.get(obj, absolute) for c in columns]
+
+
+def csv_line(cells: Iterable[Any]) -> str:
+    """One CSV record (RFC 4180, as `csv.writer` writes it with its defaults).
+
+    Written out because `csv.writer` spent 17 µs on a row with one paragraph of text, half
+    the budget of a million-row export; this is 3 µs. A cell is quoted when it holds a comma,
+    a quote or a line break, and its quotes are doubled (tests compare it with `csv`)."""
+    out = []
+    for cell in cells:
+        text = "" if cell is None else str(cell)
+        if '"' in text or "," in text or "\n" in text or "\r" in text:
+            text = '"' + text.replace('"', '""') + '"'
+        out.append(text)
+    return ",".join(out) + "\r\n"
 
 
 def csv_lines(
     kind: str, queryset: QuerySet, absolute: Callable[[str], str], *, bom: bool = False
 ) -> Iterator[str]:
-    """Yield the CSV header and one line per record, formula-like cells neutralised."""
+    """Yield the CSV header, then the records in batches, formula-like cells neutralised."""
     columns = COLUMNS[kind]
-    writer = csv.writer(_Echo())
     if bom:
         yield "\ufeff"
-    yield writer.writerow([c.name for c in columns])
-    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield writer.writerow([neutralise(c.get(obj, absolute)) for c in columns])
+    yield csv_line(c.name for c in columns)
+    batch: list[str] = []
+    for cells in _rows(kind, queryset, absolute):
+        batch.append(csv_line([neutralise(cell) for cell in cells]))
+        if len(batch) == LINES_PER_CHUNK:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
 
 
 def json_lines(kind: str, queryset: QuerySet, absolute: Callable[[str], str]) -> Iterator[str]:
     """Yield a JSON array of objects, one record per line."""
-    columns = COLUMNS[kind]
+    names = [c.name for c in COLUMNS[kind]]
     yield "["
     first = True
-    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
-        row = {c.name: c.get(obj, absolute) for c in columns}
+    for cells in _rows(kind, queryset, absolute):
+        row = dict(zip(names, cells, strict=True))
         yield ("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False)
         first = False
     yield "\n]\n"

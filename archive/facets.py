@@ -21,7 +21,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear, TruncMonth
 
 from .filters import country_name
-from .models import AgreementStatus, InstitutionKind, Official, Participation
+from .models import AgreementStatus, InstitutionKind, Participation, visible_via
 
 TOP = 10
 
@@ -235,7 +235,7 @@ def meeting_officials(qs: QuerySet) -> list[FacetValue]:
     """Count meetings per participating official; selecting adds them to the 'all of' list."""
     rows = (
         Participation.objects.filter(meeting__in=qs.values("pk"))
-        .filter(official__in=Official.objects.visible())
+        .filter(visible_via("official"))
         .values("official_id", "official__name")
         .annotate(n=Count("meeting_id", distinct=True))
         .order_by("-n", "official__name")[:TOP]

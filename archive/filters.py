@@ -31,6 +31,7 @@ from .models import (
     Statement,
 )
 from .pagination import RowCount
+from .widgets import LongSelect
 
 Q_MAX = search.MAX_QUERY_CHARS
 
@@ -160,6 +161,7 @@ class MeetingFilter(ArchiveFilterSet):
     country = df.ChoiceFilter(
         empty_label="Any",
         choices=country_choices,
+        widget=LongSelect,
         method="filter_country",
         label="Country (either side)",
     )
@@ -247,6 +249,7 @@ class StatementFilter(ArchiveFilterSet):
     speaker_country = df.ChoiceFilter(
         empty_label="Any",
         choices=country_choices,
+        widget=LongSelect,
         field_name="speaker__country",
         label="Speaker's country",
     )
@@ -296,7 +299,11 @@ class OfficialFilter(ArchiveFilterSet):
 
     q = df.CharFilter(method="filter_search", label="Name", max_length=Q_MAX)
     country = df.ChoiceFilter(
-        empty_label="Any", choices=country_choices, field_name="country", label="Country"
+        empty_label="Any",
+        choices=country_choices,
+        widget=LongSelect,
+        field_name="country",
+        label="Country",
     )
     institution = _hidden_model(Institution.objects.visible(), "Institution")
     title = df.CharFilter(
@@ -329,7 +336,11 @@ class InstitutionFilter(ArchiveFilterSet):
 
     q = df.CharFilter(field_name="name", lookup_expr="icontains", label="Name", max_length=Q_MAX)
     country = df.ChoiceFilter(
-        empty_label="Any", choices=country_choices, field_name="country", label="Country"
+        empty_label="Any",
+        choices=country_choices,
+        widget=LongSelect,
+        field_name="country",
+        label="Country",
     )
     kind = df.ChoiceFilter(empty_label="Any", choices=InstitutionKind.choices, label="Kind")
 
@@ -356,7 +367,11 @@ class AgreementFilter(ArchiveFilterSet):
     default_sort = "-signed"
 
     party = df.ChoiceFilter(
-        empty_label="Any", choices=country_choices, method="filter_party", label="Party"
+        empty_label="Any",
+        choices=country_choices,
+        widget=LongSelect,
+        method="filter_party",
+        label="Party",
     )
     signed = df.DateFromToRangeFilter(field_name="signed_date", label="Signed")
     agreement_status = df.ChoiceFilter(

@@ -26,7 +26,7 @@ from archive.ingest.report import (
     ImportReport,
 )
 from archive.ingest.types import IngestError
-from archive.models import Article
+from archive.models import ArchiveState, Article
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def _import_one(
         outcome.message = f"{source.name}: no meeting between two states was found in the text"
         return outcome
     try:
-        with transaction.atomic():
+        with transaction.atomic(), ArchiveState.batched():
             load_extraction(extraction, index=index, outcome=outcome, reprocess=reprocess)
     except (DatabaseError, ValidationError) as error:
         index.invalidate()

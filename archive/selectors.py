@@ -28,6 +28,7 @@ from .models import (
     Participation,
     ReviewStatus,
     Statement,
+    visible_via,
 )
 from .pagination import IdsAt, order, rows_at
 
@@ -35,15 +36,11 @@ VISIBLE = ~Q(status=ReviewStatus.REJECTED)
 
 
 def _visible_participations() -> QuerySet:
-    return Participation.objects.filter(official__in=Official.objects.visible()).select_related(
-        "official"
-    )
+    return Participation.objects.filter(visible_via("official")).select_related("official")
 
 
 def _visible_meeting_sources() -> QuerySet:
-    return MeetingSource.objects.filter(article__in=Article.objects.visible()).select_related(
-        "article"
-    )
+    return MeetingSource.objects.filter(visible_via("article")).select_related("article")
 
 
 def meeting_base() -> QuerySet:
@@ -90,9 +87,9 @@ def agreement_base() -> QuerySet:
         Prefetch("meetings", queryset=Meeting.objects.visible()),
         Prefetch(
             "sources",
-            queryset=AgreementSource.objects.filter(
-                article__in=Article.objects.visible()
-            ).select_related("article"),
+            queryset=AgreementSource.objects.filter(visible_via("article")).select_related(
+                "article"
+            ),
         ),
     )
 
@@ -236,7 +233,7 @@ def meeting_detail(meeting: Meeting) -> dict[str, Any]:
         "statements": list(
             statement_base()
             .filter(meeting=meeting)
-            .filter(Q(speaker=None) | Q(speaker__in=Official.objects.visible()))
+            .filter(Q(speaker=None) | visible_via("speaker"))
             .order_by("start", "id")
         ),
         "agreements": list(meeting.agreements.visible()),
@@ -248,9 +245,9 @@ def counterparts(official: Official, *, limit: int = 10) -> list[dict[str, Any]]
     """Return the officials met most often by this one, with counts, in one aggregate query."""
     return list(
         Participation.objects.filter(
+            visible_via("meeting"),
+            visible_via("official"),
             meeting__participations__official=official,
-            meeting__in=Meeting.objects.visible(),
-            official__in=Official.objects.visible(),
         )
         .exclude(official=official)
         .values("official_id", "official__name", "official__country")
@@ -269,7 +266,7 @@ def official_detail(official: Official) -> dict[str, Any]:
     )
     titles: dict[str, Any] = {}
     for mention in (
-        OfficialMention.objects.filter(official=official, article__in=Article.objects.visible())
+        OfficialMention.objects.filter(visible_via("article"), official=official)
         .exclude(title_as_written="")
         .select_related("article")
     ):
@@ -312,7 +309,7 @@ def agreement_detail(agreement: Agreement) -> dict[str, Any]:
         "meetings": list(agreement.meetings.visible()),
         "sources": list(
             AgreementSource.objects.filter(
-                agreement=agreement, article__in=Article.objects.visible()
+                visible_via("article"), agreement=agreement
             ).select_related("article")
         ),
     }
@@ -334,25 +331,25 @@ def article_passages(article: Article) -> list[tuple[int, int, str, str, str]]:
         lambda s: s.get_absolute_url(),
     )
     add(
-        OfficialMention.objects.filter(
-            article=article, official__in=Official.objects.visible()
-        ).select_related("official"),
+        OfficialMention.objects.filter(visible_via("official"), article=article).select_related(
+            "official"
+        ),
         "official",
         lambda m: f"Official: {m.official}",
         lambda m: m.official.get_absolute_url(),
     )
     add(
-        MeetingSource.objects.filter(
-            article=article, meeting__in=Meeting.objects.visible()
-        ).select_related("meeting"),
+        MeetingSource.objects.filter(visible_via("meeting"), article=article).select_related(
+            "meeting"
+        ),
         "meeting",
         lambda s: f"Meeting: {s.meeting}",
         lambda s: s.meeting.get_absolute_url(),
     )
     add(
-        AgreementSource.objects.filter(
-            article=article, agreement__in=Agreement.objects.visible()
-        ).select_related("agreement"),
+        AgreementSource.objects.filter(visible_via("agreement"), article=article).select_related(
+            "agreement"
+        ),
         "agreement",
         lambda s: f"Agreement: {s.agreement}",
         lambda s: s.agreement.get_absolute_url(),

@@ -6,6 +6,7 @@ development, CI and production differ only in their environment, never in code.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -218,11 +219,15 @@ LOGGING = {
 }
 
 # Counts and facets of the list pages, keyed by the archive version (archive/result_cache.py).
-# One in-memory cache per worker process is enough: a miss only costs one computation.
+# On disk so every worker process shares one computation; the key prefix names the database,
+# so two archives served from one checkout (a benchmark beside the real one) never mix.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "archive-results",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("ARCHIVE_CACHE_DIR", str(BASE_DIR / ".cache" / "results")),
+        "KEY_PREFIX": hashlib.sha256(
+            f"{DATABASES['default'].get('HOST')}|{DATABASES['default']['NAME']}".encode()
+        ).hexdigest()[:12],
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }

@@ -119,12 +119,17 @@ def name_key(name: str) -> str:
     return " ".join(normalised)
 
 
+@lru_cache(maxsize=262144)
 def _similar(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 
+@lru_cache(maxsize=262144)
 def _pair_score(a: str, b: str) -> float:
-    """Similarity of two names: full match, surname match, or sub-sequence match."""
+    """Similarity of two names: full match, surname match, or sub-sequence match.
+
+    Cached: an import compares each new name with every official sharing a word with it
+    (common given names make that many), and the same pairs come back article after article."""
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return 0.0

@@ -1,7 +1,7 @@
 """The archive's data model, one module per aggregate; re-exported here."""
 
 from .agreements import Agreement, AgreementQuerySet, AgreementSource, AgreementStatus
-from .base import Curated, CuratedQuerySet, DatePrecision, ReviewStatus
+from .base import Curated, CuratedQuerySet, DatePrecision, ReviewStatus, visible_via
 from .curation import MergeRecord
 from .meetings import Meeting, MeetingKind, MeetingQuerySet, MeetingSource, Participation
 from .people import (
@@ -45,6 +45,7 @@ __all__ = [
     "Statement",
     "StatementQuerySet",
     "StatementSearchIndex",
+    "visible_via",
 ]
 
 

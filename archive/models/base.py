@@ -25,6 +25,16 @@ class CuratedQuerySet(models.QuerySet):
         return self.filter(status=ReviewStatus.REVIEWED)
 
 
+def visible_via(relation: str) -> models.Q:
+    """Rows whose related record (`relation`, a foreign key path) is not rejected.
+
+    A condition on the joined row rather than `relation__in=Model.objects.visible()`: that
+    subquery lists every visible record, and at a hundred thousand meetings SQLite's planner
+    walked the list instead of the index on the few rows asked for (150 ms for one official's
+    counterparts, 5 ms this way)."""
+    return ~models.Q(**{f"{relation}__status": ReviewStatus.REJECTED})
+
+
 class Curated(models.Model):
     """Abstract base: review status and timestamps.
 

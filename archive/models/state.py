@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.db import models
 from django.db.models import F
+
+_batch = threading.local()
 
 
 class ArchiveState(models.Model):
@@ -29,6 +35,29 @@ class ArchiveState(models.Model):
 
     @classmethod
     def bump(cls) -> None:
-        """Mark the records as changed: every cached count and facet becomes stale."""
+        """Mark the records as changed: every cached count and facet becomes stale.
+
+        Inside `batched()` the bump waits for the end of the batch: an imported article
+        saves a dozen records, and one version step for all of them is enough."""
+        if getattr(_batch, "active", False):
+            _batch.dirty = True
+            return
         if not cls.objects.filter(pk=1).update(version=F("version") + 1):
             cls.objects.get_or_create(pk=1, defaults={"version": 1})
+
+    @classmethod
+    @contextmanager
+    def batched(cls) -> Iterator[None]:
+        """Collect the bumps of a block of writes into one, made when the block succeeds
+        (still inside the caller's transaction, so it commits or rolls back with them)."""
+        if getattr(_batch, "active", False):
+            yield  # already batching: the outer block bumps
+            return
+        _batch.active, _batch.dirty = True, False
+        try:
+            yield
+        finally:
+            dirty = _batch.dirty
+            _batch.active = _batch.dirty = False
+        if dirty:
+            cls.bump()

@@ -1,0 +1,42 @@
+"""Form widgets that render fast enough for long choice lists."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+
+@lru_cache(maxsize=64)
+def _option_tags(choices: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """(value, escaped opening up to the attribute end, escaped label) of every option."""
+    return tuple(
+        (str(key), f'<option value="{escape(key)}"', f">{escape(label)}</option>")
+        for key, label in choices
+    )
+
+
+class LongSelect(forms.Select):
+    """A `<select>` whose options are written in Python, not one template each.
+
+    Why: Django renders every option through a template; the 250 countries of a country
+    filter took 17 ms per list page, a fifth of the page's budget. The escaped options are
+    kept per choice list, so a page pays only for marking the chosen one. Same HTML. Flat
+    choices only (no option groups), which is all the filters use."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None
+    ) -> SafeString:
+        chosen = {"" if v is None else str(v) for v in self.format_value(value)}
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        tags = _option_tags(tuple((str(k), str(v)) for k, v in self.choices))
+        options = "".join(
+            f"{head} selected{tail}" if key in chosen else f"{head}{tail}"
+            for key, head, tail in tags
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))

@@ -37,9 +37,10 @@ class RowCount:
         return f"more than {self.value:,}" if self.more else f"{self.value:,}"
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> RowCount:
-    """Count the rows, stopping after `cap`: counting a million rows would cost more than
-    showing a page of them, and "more than 10,000" is as useful to the reader."""
+def capped_count(queryset: QuerySet, cap: int | None = None) -> RowCount:
+    """Count the rows, stopping after `cap` (COUNT_CAP): counting a million rows would cost
+    more than showing a page of them, and "more than 10,000" is as useful to the reader."""
+    cap = COUNT_CAP if cap is None else cap
     found = queryset.order_by().values("pk")[: cap + 1].count()
     return RowCount(cap, more=True) if found > cap else RowCount(found)
 

@@ -27,6 +27,7 @@ MARK_START = "\ue000"
 MARK_END = "\ue001"
 
 MAX_QUERY_CHARS = 500
+RANK_CANDIDATES = 200  # best matches read from the index before the list's filters apply
 MAX_TERMS = 16
 MAX_WORD_CHARS = 64
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -100,10 +101,11 @@ _SCOPES = {
     "statement": _Scope(
         table="archive_statement",
         fts_table="statement_fts",
-        pg_vector="to_tsvector('english'::regconfig, {t}.text)",
+        # The stored column of migration 0007 (ranking reads it instead of re-parsing text).
+        pg_vector="{t}.search_vector",
         pg_config="english",
         pg_ids="SELECT id FROM archive_statement WHERE "
-        "to_tsvector('english'::regconfig, text) @@ to_tsquery('english'::regconfig, %s)",
+        "search_vector @@ to_tsquery('english'::regconfig, %s)",
     ),
     "article": _Scope(
         table="archive_article",
@@ -232,29 +234,53 @@ def ranked_ids(queryset: QuerySet, q: str, start: int, count: int) -> list[int]:
     """Ids of the rows [start, start + count) of a searched (unranked) queryset, best match
     first, ties by id descending.
 
-    On SQLite the ranking is read from the full-text index alone first: its best few hundred
-    rowids (the same bm25 order as the page, ties by id descending), then the list's other
-    filters applied to those ids only. That costs what the bare ranked query costs; the join
-    of every match to its record (needed when filters remove many matches) is the fallback.
+    The ranking is read from the full-text index alone first: its best few hundred ids (the
+    same order as the page: bm25 on SQLite, ts_rank on PostgreSQL, ties by id descending),
+    then the list's other filters applied to those ids only. That costs what the bare ranked
+    query costs; ranking every match of the filtered list (needed when the filters remove
+    many matches) is the fallback.
     """
     want = start + count
     terms = parse_query(q)
-    ranked = with_rank(queryset, q).order_by("-search_rank", "-id")
-    if connection.vendor != "sqlite" or not terms:
+
+    def by_full_ranking() -> list[int]:
+        ranked = with_rank(queryset, q).order_by("-search_rank", "-id")
         return list(ranked.values_list("pk", flat=True)[start:want])
-    fts = _scope_for(queryset).fts_table
-    limit = max(2 * want, 200)
+
+    limit = max(2 * want, RANK_CANDIDATES)
+    best = _best_matches_sql(_scope_for(queryset), terms, limit)
+    if best is None:
+        return by_full_ranking()
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank, rowid DESC LIMIT %s",
-            [fts5_query(terms), limit],
-        )
+        cursor.execute(*best)
         candidates = [row[0] for row in cursor.fetchall()]
     kept = set(only_ids(queryset.order_by(), candidates).values_list("pk", flat=True))
     ordered = [pk for pk in candidates if pk in kept]
     if len(ordered) >= want or len(candidates) < limit:
         return ordered[start:want]
-    return list(ranked.values_list("pk", flat=True)[start:want])
+    return by_full_ranking()
+
+
+def _best_matches_sql(scope: _Scope, terms: list[Term], limit: int) -> tuple[str, list] | None:
+    """The bare ranked query of one kind of record: (sql, params), or None where the index
+    alone cannot rank as the page does (PostgreSQL officials also match by alias)."""
+    if not terms:
+        return None
+    if connection.vendor == "sqlite":
+        fts = scope.fts_table
+        return (
+            f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank, rowid DESC LIMIT %s",
+            [fts5_query(terms), limit],
+        )
+    if connection.vendor != "postgresql" or "UNION" in scope.pg_ids:
+        return None
+    vector = scope.pg_vector.format(t=connection.ops.quote_name(scope.table))
+    query = f"to_tsquery('{scope.pg_config}'::regconfig, %s)"
+    return (
+        f"SELECT id FROM {scope.table} WHERE {vector} @@ {query} "
+        f"ORDER BY ts_rank({vector}, {query}) DESC, id DESC LIMIT %s",
+        [tsquery(terms), tsquery(terms), limit],
+    )
 
 
 def only_ids(queryset: QuerySet, ids: list[int]) -> QuerySet:

@@ -114,21 +114,34 @@ class BulkWriter:
 
     @contextmanager
     def _indexes_deferred(self, table: str) -> Iterator[None]:
-        """On SQLite, drop a table's secondary indexes during the load and build them after.
+        """Drop a table's secondary indexes during the load and build them after.
 
         Rows arrive in random order for every index but the primary key; building an index
         once from the loaded rows (a sort) is several times faster than a random B-tree
-        insert per row and index. Unique indexes are rebuilt too, so their rule still holds:
-        a duplicate fails the rebuild, and the whole load rolls back."""
-        if connection.vendor != "sqlite":
+        insert per row and index, and PostgreSQL's full-text GIN index more so. Unique
+        indexes are rebuilt too, so their rule still holds: a duplicate fails the rebuild,
+        and the whole load rolls back. (Indexes that back a PostgreSQL constraint stay.)"""
+        if connection.vendor not in ("sqlite", "postgresql"):
             yield
             return
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
-                "AND sql IS NOT NULL",
-                [table],
-            )
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                    "AND tbl_name = %s AND sql IS NOT NULL",
+                    [table],
+                )
+            else:
+                cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+                cursor.execute(
+                    "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                    "JOIN pg_class i ON i.oid = x.indexrelid "
+                    "JOIN pg_class t ON t.oid = x.indrelid "
+                    "WHERE t.relname = %s AND pg_table_is_visible(t.oid) "
+                    "AND NOT x.indisprimary "
+                    "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)",
+                    [table],
+                )
             indexes = cursor.fetchall()
             for name, _sql in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')

@@ -37,6 +37,7 @@ from .bulk import BulkWriter
 from .words import SYLLABLES, WordModel
 
 SYNTHETIC_OUTLET = "Synthetic data (not a real source)"
+STATEMENT_CHUNK = 10_000
 
 # (ISO code, capital) for the states that meet; many pairs, as a real archive would have.
 CAPITALS = (
@@ -301,27 +302,32 @@ class SyntheticArchive:
         )
 
     def statements(self, count: int) -> None:
-        meetings, quote, random_value = self.meetings_made, self.words.quote, self.rng.random
-        pick = self.rng.choice
+        meetings, rng = self.meetings_made, self.rng
 
         def rows():
-            for number in range(count):
-                meeting = pick(meetings)
-                # Synthetic statements have no real passage; unique offsets keep the
-                # one-statement-per-span rule.
-                offset = 1_000_000_000 + number
-                yield (
-                    "draft",
-                    True,
-                    pick(meeting.people) if meeting.people else None,
-                    meeting.id,
-                    meeting.article,
-                    quote(),
-                    random_value() < 0.7,
-                    meeting.date_value,
-                    offset,
-                    offset,
-                )
+            # Drawn a chunk at a time (`choices(k=…)`): one call per value was the bottleneck.
+            for first in range(0, count, STATEMENT_CHUNK):
+                size = min(STATEMENT_CHUNK, count - first)
+                chosen = rng.choices(meetings, k=size)
+                quotes = self.words.quotes(size)
+                draws = [rng.random() for _ in range(2 * size)]
+                for i, meeting in enumerate(chosen):
+                    people = meeting.people
+                    # Synthetic statements have no real passage; unique offsets keep the
+                    # one-statement-per-span rule.
+                    offset = 1_000_000_000 + first + i
+                    yield (
+                        "draft",
+                        True,
+                        people[int(draws[2 * i] * len(people))] if people else None,
+                        meeting.id,
+                        meeting.article,
+                        quotes[i],
+                        draws[2 * i + 1] < 0.7,
+                        meeting.date_value,
+                        offset,
+                        offset,
+                    )
 
         columns = (
             *CURATED,

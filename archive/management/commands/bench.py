@@ -115,10 +115,9 @@ class Command(BaseCommand):
             params = [f'"{word}"']
         else:
             sql = (
-                "SELECT id FROM archive_statement WHERE to_tsvector('english'::regconfig, text) "
+                "SELECT id FROM archive_statement WHERE search_vector "
                 "@@ plainto_tsquery('english'::regconfig, %s) ORDER BY ts_rank("
-                "to_tsvector('english'::regconfig, text), "
-                "plainto_tsquery('english'::regconfig, %s)) "
+                "search_vector, plainto_tsquery('english'::regconfig, %s)) "
                 "DESC LIMIT 20"
             )
             params = [word, word]

@@ -104,3 +104,24 @@ def test_same_seed_same_archive(db):
         stderr=io.StringIO(),
     )
     assert texts() == first
+
+
+def _indexes(table: str) -> set[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    return {name for name, info in constraints.items() if info["index"]}
+
+
+def test_bulk_load_rebuilds_every_index_it_set_aside(db):
+    """The generator drops a table's indexes while it loads and builds them after: the
+    same indexes must be there when it is done, and the unique rules must still hold."""
+    before = {table: _indexes(table) for table in ("archive_statement", "archive_meeting")}
+    call_command(
+        "generate_synthetic", "--meetings", "20", "--statements", "50", "--seed", "3",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+    after = {table: _indexes(table) for table in before}
+    assert after == before
+    assert Statement.objects.filter(is_synthetic=True).count() == 50

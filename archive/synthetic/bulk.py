@@ -145,11 +145,16 @@ class BulkWriter:
             indexes = cursor.fetchall()
             for name, _sql in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-            try:
-                yield
-            finally:
-                for _name, sql in indexes:
-                    cursor.execute(sql)
+            # No `finally`: when the load fails, the caller's transaction rolls the drops
+            # back with everything else (DDL is transactional on both databases).
+            yield
+            if connection.vendor == "postgresql" and indexes:
+                # PostgreSQL builds no index on a table with foreign-key checks pending:
+                # run them now (they hold or the load fails), then defer the rest again.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for _name, sql in indexes:
+                cursor.execute(sql)
 
     @contextmanager
     def _fts_deferred(self, table: str) -> Iterator[None]:

@@ -7,6 +7,7 @@ with a `Rejected` entry instead of failing silently.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 
 from .agreements import extract_agreements
@@ -20,7 +21,21 @@ from .types import Document, Extraction, InstitutionExtraction, PersonExtraction
 
 
 def extract(document: Document) -> Extraction:
-    """Run every extraction stage over one document."""
+    """Run every extraction stage over one document.
+
+    The cyclic garbage collector is paused meanwhile: extraction makes hundreds of thousands
+    of small tuples on a long text and no cycles, and the collector's repeated passes over
+    them cost up to a third of the time. It is restored (and so runs) right after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(document)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(document: Document) -> Extraction:
     sentences = split_sentences(document)
     sides = article_sides(document, sentences)
     people = extract_people(document, sentences, sides)

@@ -50,14 +50,19 @@ def meeting_base() -> QuerySet:
         .select_related("venue")
         .prefetch_related(
             Prefetch("participations", queryset=_visible_participations()),
-            Prefetch("sources", queryset=_visible_meeting_sources()),
+            # A row names its sources; the articles' full texts stay in the database.
+            Prefetch("sources", queryset=_visible_meeting_sources().defer("article__text")),
         )
     )
 
 
 def statement_base() -> QuerySet:
-    """Return visible statements with speaker, meeting and article joined."""
-    return Statement.objects.visible().select_related("speaker", "meeting", "article")
+    """Return visible statements with speaker, meeting and article (without its text)."""
+    return (
+        Statement.objects.visible()
+        .select_related("speaker", "meeting", "article")
+        .defer("article__text")
+    )
 
 
 def official_base() -> QuerySet:

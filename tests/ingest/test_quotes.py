@@ -92,3 +92,22 @@ def test_quote_span_points_at_the_quote(run):
     (statement,) = extraction.statements
     assert text[statement.span.start : statement.span.end] == "We stand together,"
     assert statement.direct
+
+
+def test_quote_marks_past_the_cap_are_ignored_with_a_reason(run, monkeypatch):
+    """A text with more quote marks than any article (here: over a lowered cap) keeps the
+    statements before the cut and says why the rest was not read."""
+    from archive.ingest import quotes
+
+    monkeypatch.setattr(quotes, "MAX_QUOTE_MARKS", 20)
+    text = (
+        "French Defense Minister Anna Dubois met German Foreign Minister Jonas Weber in Paris "
+        "on 3 March 2024. “We agreed to deepen our cooperation,” Dubois said.\n"
+        + "Readers wrote 'a' 'b' 'c' 'd' 'e' 'f' 'g' 'h' 'i' 'j' 'k' 'l'.\n"
+        + "“This quote comes after the cut and is not read,” Weber said.\n"
+    )
+    extraction = run(text)
+    assert speaker_of(extraction, "We agreed to deepen") == "Anna Dubois"
+    assert not any(s.text.startswith("This quote comes") for s in extraction.statements)
+    reasons = [r.reason for r in extraction.rejected if r.stage == "quotes"]
+    assert any("quotation marks" in reason for reason in reasons)

@@ -49,7 +49,7 @@ test: install-dev
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
-	SECRET_KEY=lint $(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py makemigrations --check --dry-run
 
 # Benchmarks on a scratch database (never the archive's own): BENCH_DATABASE_URL picks it.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3

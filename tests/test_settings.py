@@ -75,3 +75,19 @@ def test_the_key_can_come_from_a_file(tmp_path):
     result = _run(SECRET_KEY_FILE=str(key_file))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_schema_only_commands_run_without_a_key():
+    """`makemigrations --check` (CI, a fresh checkout) compares models and migrations; it
+    never uses the key, so it runs without one, while `check` above still refuses."""
+    clean = {"PATH": os.environ.get("PATH", ""), "SECRET_KEY_FILE": "/nonexistent/secret-key"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout

@@ -17,13 +17,9 @@ from typing import Any
 
 from django.db.models import F, QuerySet
 
-from .search import only_ids
-
 PAGE_SIZE = 50
 MAX_OFFSET_PAGE = 100
 COUNT_CAP = 10_000
-
-IdsAt = Callable[[int, int], list[int]]  # (start, count) -> ids of those rows, in order
 
 
 @dataclass(frozen=True)
@@ -145,43 +141,11 @@ def keyset_page(
     return page
 
 
-def rows_at(
-    queryset: QuerySet,
-    start: int,
-    count: int,
-    *,
-    ids: IdsAt | None = None,
-    rows_from: QuerySet | None = None,
-) -> list[Any]:
-    """The rows at [start, start + count) in the queryset's order, fetched in two steps.
-
-    First only the ids, in order (the sort may need every matching row, as relevance does;
-    `ids` may find them a faster way); then the full rows for those ids alone, so per-row work
-    in the select list (search snippets, related rows) is done for one page, not every match.
-    `rows_from` is the same rows without what only ordering needs (a search rank)."""
-    if ids is None:
-        ids_found = list(queryset.values_list("pk", flat=True)[start : start + count])
-    else:
-        ids_found = ids(start, count)
-    return _rows_for(queryset if rows_from is None else rows_from, ids_found)
-
-
-def _rows_for(queryset: QuerySet, ids: list[int]) -> list[Any]:
-    if not ids:
-        return []
-    by_id = {row.pk: row for row in only_ids(queryset.order_by(), ids)}
-    return [by_id[pk] for pk in ids if pk in by_id]
-
-
 def offset_page(
-    queryset: QuerySet,
-    *,
-    page: str | None,
-    size: int = PAGE_SIZE,
-    ids: IdsAt | None = None,
-    rows_from: QuerySet | None = None,
+    rows: Callable[[int, int], list[Any]], *, page: str | None, size: int = PAGE_SIZE
 ) -> Page:
-    """Return a numbered page; a bad or too deep page number gives a note, not an error."""
+    """Return a numbered page of `rows(start, count)`; a bad or too deep page number gives a
+    note, not an error."""
     notes = []
     try:
         number = int(page or 1)
@@ -197,10 +161,10 @@ def offset_page(
         )
         return Page(rows=[], number=number, notes=notes, first_params={})
     start = (number - 1) * size
-    rows = rows_at(queryset, start, size + 1, ids=ids, rows_from=rows_from)
-    result = Page(rows=rows[:size], number=number, notes=notes)
+    found = rows(start, size + 1)
+    result = Page(rows=found[:size], number=number, notes=notes)
     if number > 1:
         result.first_params = {}
-    if len(rows) > size and number < MAX_OFFSET_PAGE:
+    if len(found) > size and number < MAX_OFFSET_PAGE:
         result.next_params = {"page": str(number + 1)}
     return result

@@ -95,6 +95,7 @@ class _Scope:
     pg_vector: str  # SQL over the table's columns, the same expression the GIN index covers
     pg_config: str
     pg_ids: str  # SQL selecting matching ids; %(q)s is the tsquery placeholder
+    pg_index_ranks: bool = True  # False when matching reaches beyond pg_vector (aliases)
 
 
 _SCOPES = {
@@ -125,12 +126,18 @@ _SCOPES = {
         "to_tsvector('simple'::regconfig, name) @@ to_tsquery('simple'::regconfig, %s) "
         "UNION SELECT official_id FROM archive_officialalias WHERE "
         "to_tsvector('simple'::regconfig, name) @@ to_tsquery('simple'::regconfig, %s)",
+        pg_index_ranks=False,
     ),
 }
 
 
 def _scope_for(queryset: QuerySet) -> _Scope:
     return _SCOPES[queryset.model._meta.model_name]
+
+
+def _pg_vector(scope: _Scope) -> str:
+    """The scope's tsvector SQL over its own (quoted) table."""
+    return scope.pg_vector.format(t=connection.ops.quote_name(scope.table))
 
 
 def matching_ids(model_name: str, q: str) -> RawSQL | None:
@@ -182,9 +189,8 @@ def with_rank(queryset: QuerySet, q: str) -> QuerySet:
     terms = parse_query(q)
     if connection.vendor == "postgresql":
         scope = _scope_for(queryset)
-        vector = scope.pg_vector.format(t=connection.ops.quote_name(scope.table))
         rank = RawSQL(
-            f"ts_rank({vector}, to_tsquery('{scope.pg_config}'::regconfig, %s))",
+            f"ts_rank({_pg_vector(scope)}, to_tsquery('{scope.pg_config}'::regconfig, %s))",
             [tsquery(terms)],
             FloatField(),
         )
@@ -272,15 +278,26 @@ def _best_matches_sql(scope: _Scope, terms: list[Term], limit: int) -> tuple[str
             f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank, rowid DESC LIMIT %s",
             [fts5_query(terms), limit],
         )
-    if connection.vendor != "postgresql" or "UNION" in scope.pg_ids:
+    if connection.vendor != "postgresql" or not scope.pg_index_ranks:
         return None
-    vector = scope.pg_vector.format(t=connection.ops.quote_name(scope.table))
+    vector = _pg_vector(scope)
     query = f"to_tsquery('{scope.pg_config}'::regconfig, %s)"
     return (
         f"SELECT id FROM {scope.table} WHERE {vector} @@ {query} "
         f"ORDER BY ts_rank({vector}, {query}) DESC, id DESC LIMIT %s",
         [tsquery(terms), tsquery(terms), limit],
     )
+
+
+def ranked_rows(queryset: QuerySet, q: str, start: int, count: int) -> list:
+    """The rows [start, start + count) of a searched (unranked) queryset, best match first:
+    ids from `ranked_ids`, then the full rows for those ids alone, so per-row work (snippets,
+    related rows) is done for one page, not for every match."""
+    ids = ranked_ids(queryset, q, start, count)
+    if not ids:
+        return []
+    by_id = {row.pk: row for row in only_ids(queryset.order_by(), ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def only_ids(queryset: QuerySet, ids: list[int]) -> QuerySet:

@@ -6,7 +6,6 @@ it; the page, its facets and its CSV/JSON export all start from that one result.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +29,7 @@ from .models import (
     Statement,
     visible_via,
 )
-from .pagination import IdsAt, order, rows_at
+from .pagination import order
 
 VISIBLE = ~Q(status=ReviewStatus.REJECTED)
 
@@ -136,12 +135,16 @@ class Listing:
     sort: str
     sort_field: str | None  # None when ordered by relevance
     descending: bool
-    ranked_ids: IdsAt | None = None  # a faster way to a relevance page's ids
-    rows_from: QuerySet | None = None  # the rows without what only ordering needs (a rank)
+    # A text search in relevance order: the matching rows without a rank, and the text. The
+    # rank orders `queryset` (exports); a page reads it from the index instead (`rows`).
+    unranked: QuerySet | None = None
+    q: str = ""
 
     def rows(self, start: int, count: int) -> list:
         """The rows [start, start + count) of the list, in its order."""
-        return rows_at(self.queryset, start, count, ids=self.ranked_ids, rows_from=self.rows_from)
+        if self.unranked is not None:
+            return search.ranked_rows(self.unranked, self.q, start, count)
+        return list(self.queryset[start : start + count])
 
     @property
     def valid(self) -> bool:
@@ -163,8 +166,7 @@ def record_list(kind: str, *, filters: Mapping[str, Any]) -> Listing:
     q = filterset.form.cleaned_data.get("q") or ""
     if sort == "relevance" and filterset.searchable and search.has_terms(q):
         ranked = search.with_rank(qs, q).order_by("-search_rank", "-id")
-        ids = functools.partial(search.ranked_ids, qs, q)
-        return Listing(spec, filterset, ranked, sort, None, True, ids, rows_from=qs)
+        return Listing(spec, filterset, ranked, sort, None, True, unranked=qs, q=q)
     if sort == "relevance":
         sort = filterset.default_sort
     descending = sort.startswith("-")

@@ -148,12 +148,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             bom=params.get("bom") in ("1", "true", "yes"),
         )
     if listing.sort_field is None:
-        page = offset_page(
-            listing.queryset,
-            page=params.get("page"),
-            ids=listing.ranked_ids,
-            rows_from=listing.rows_from,
-        )
+        page = offset_page(listing.rows, page=params.get("page"))
     else:
         page = keyset_page(
             listing.queryset,

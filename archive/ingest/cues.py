@@ -46,9 +46,9 @@ def country_at(tokens: list[Token], index: int) -> CountryCue | None:
     start with this token's word are tried, so a token costs one dict lookup unless it
     begins a country word."""
     token = tokens[index]
-    if not token.text[:1].isupper():
+    if not token.capitalised:
         return None
-    forms = _country_forms().get(token.base)
+    forms = lexicon.countries().forms.get(token.base)
     if forms is None:
         return None
     available = len(tokens) - index
@@ -63,23 +63,6 @@ def country_at(tokens: list[Token], index: int) -> CountryCue | None:
         if all(tokens[index + k].text == words[k] for k in range(length - 1)):
             return CountryCue(code, length, kind, possessive)
     return None
-
-
-@cache
-def _country_forms() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
-    """First word -> every country form starting with it, longest first, then by kind."""
-    lex = lexicon.countries()
-    grouped: dict[str, list[tuple[int, int, tuple[str, ...], str, str]]] = {}
-    for rank, (kind, table) in enumerate(
-        (("name", lex.names), ("demonym", lex.demonyms), ("city", lex.cities))
-    ):
-        for words, code in table.items():
-            if words:
-                grouped.setdefault(words[0], []).append((-len(words), rank, words, code, kind))
-    return {
-        first: tuple((words, code, kind) for _, _, words, code, kind in sorted(forms))
-        for first, forms in grouped.items()
-    }
 
 
 @cache

@@ -121,9 +121,7 @@ def _base_of(text: str) -> str:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], offsets relative to text."""
-    end = len(text) if end is None else end
-    make = Token._make
-    return [make((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)]
+    return tokenize_at(text[start:end], start)
 
 
 def tokenize_at(text: str, offset: int) -> list[Token]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from functools import cached_property
 
 _VOCABULARY_TEXT = """
 cooperation security defense border region stability talks agreement minister president
@@ -70,36 +71,17 @@ class WordModel:
         """Return a made-up word, rare enough to be found in only a few statements."""
         return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(3, 4)))
 
-    def quote(self) -> str:
-        """Return a two-sentence quote, fast: templates drawn once, one slot filled per call.
-
-        Generating every sentence word by word would make text generation, not the database,
-        the bottleneck of a million-statement load.
-        """
-        if not hasattr(self, "_templates"):
-            self._templates = []
-            for _ in range(4000):
-                words = self.sentence(self.rng.randint(8, 25)).split()
-                words.insert(self.rng.randrange(1, len(words)), "{}")
-                self._templates.append(" ".join(words))
-            self._fillers = self.rng.choices(self.words, cum_weights=self.cumulative, k=5000)
-        first, second = self.rng.sample(self._templates, 2)
-        filler = self.rare_word() if self.rng.random() < 0.15 else self.rng.choice(self._fillers)
-        return f"{first.format(filler)} {second.format(self.rng.choice(self._fillers))}"
-
     def quotes(self, count: int) -> list[str]:
-        """Return `count` quotes like `quote()`, drawn in bulk.
+        """Return `count` two-sentence quotes: sentence templates drawn once, one slot of each
+        filled per quote, and every draw made in bulk (`random.choices(k=n)`).
 
-        `random.choices(k=n)` makes n draws in one call; at a million statements, a call to
-        `choice` and `sample` per quote was a third of the generator's time."""
-        if not hasattr(self, "_templates"):
-            self.quote()
+        Generating each sentence word by word, or one `choice` call per value, made text
+        generation rather than the database the bottleneck of a million-statement load."""
         rng = self.rng
         firsts = rng.choices(self._templates, k=count)
         seconds = rng.choices(self._templates, k=count)
         fillers = rng.choices(self._fillers, k=2 * count)
-        rare = self._rare_pool()
-        rare_draws = rng.choices(rare, k=count)
+        rare_draws = rng.choices(self._rare_words, k=count)
         chances = [rng.random() for _ in range(count)]
         return [
             f"{first.format(rare_draws[i] if chances[i] < 0.15 else fillers[2 * i])} "
@@ -107,11 +89,24 @@ class WordModel:
             for i, (first, second) in enumerate(zip(firsts, seconds, strict=True))
         ]
 
-    def _rare_pool(self) -> list[str]:
-        """Made-up words for bulk quotes: many, so each stays rare across a million quotes."""
-        if not hasattr(self, "_rare"):
-            self._rare = [self.rare_word() for _ in range(50_000)]
-        return self._rare
+    @cached_property
+    def _templates(self) -> list[str]:
+        """Sentences with one `{}` slot where a quote's varying word goes."""
+        templates = []
+        for _ in range(4000):
+            words = self.sentence(self.rng.randint(8, 25)).split()
+            words.insert(self.rng.randrange(1, len(words)), "{}")
+            templates.append(" ".join(words))
+        return templates
+
+    @cached_property
+    def _fillers(self) -> list[str]:
+        return self.rng.choices(self.words, cum_weights=self.cumulative, k=5000)
+
+    @cached_property
+    def _rare_words(self) -> list[str]:
+        """Made-up words: many, so each stays rare across a million quotes."""
+        return [self.rare_word() for _ in range(50_000)]
 
     def sentence(self, length: int) -> str:
         """Return one sentence of about `length` words."""

@@ -62,8 +62,9 @@ class CountryLexicon:
     names: dict[tuple[str, ...], str]
     demonyms: dict[tuple[str, ...], str]
     cities: dict[tuple[str, ...], str]
-    max_len: int
-    first_words: dict[str, int]  # first word of any form -> longest form starting with it
+    # First word -> (words, code, kind) of every form starting with it, longest first, and at
+    # equal length a name before a demonym before a city: the order country_at tries them.
+    forms: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]
 
     def name(self, code: str | None) -> str | None:
         country = self.by_code.get(code or "")
@@ -108,11 +109,18 @@ def countries() -> CountryLexicon:
             demonym_map.setdefault(phrase(surface), code)
         for surface in cities:
             city_map.setdefault(phrase(surface), code)
-    longest = max(len(key) for key in (*names, *demonym_map, *city_map))
-    first_words: dict[str, int] = {}
-    for key in (*names, *demonym_map, *city_map):
-        first_words[key[0]] = max(first_words.get(key[0], 0), len(key))
-    return CountryLexicon(by_code, names, demonym_map, city_map, longest, first_words)
+    grouped: dict[str, list[tuple[int, int, tuple[str, ...], str, str]]] = {}
+    for rank, (kind, table) in enumerate(
+        (("name", names), ("demonym", demonym_map), ("city", city_map))
+    ):
+        for words, code in table.items():
+            if words:
+                grouped.setdefault(words[0], []).append((-len(words), rank, words, code, kind))
+    forms = {
+        first: tuple((words, code, kind) for _, _, words, code, kind in sorted(entries))
+        for first, entries in grouped.items()
+    }
+    return CountryLexicon(by_code, names, demonym_map, city_map, forms)
 
 
 @cache

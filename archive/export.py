@@ -15,7 +15,8 @@ from typing import Any
 from django.db.models import Case, CharField, Model, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
-from django.urls import reverse
+
+from .record_urls import detail_path
 
 CHUNK_SIZE = 500
 FLAT_CHUNK_SIZE = 2000
@@ -233,25 +234,15 @@ COLUMNS: dict[str, list[Column]] = {
 
 
 class RecordUrls:
-    """Absolute record URLs by string formatting: `reverse()` once per kind, not per row.
+    """Absolute record URLs: the site root joined to `detail_path` (no `reverse()` per row).
 
     At a million rows, resolving a URL pattern per cell cost more than the database did."""
 
-    _SENTINEL = 987654321
-
     def __init__(self, absolute: Callable[[str], str]) -> None:
-        self.absolute = absolute
-        self._parts: dict[str, tuple[str, str]] = {}
+        self.root = absolute("/").rstrip("/")
 
     def __call__(self, view: str, pk: int | None) -> str:
-        if pk is None:
-            return ""
-        parts = self._parts.get(view)
-        if parts is None:
-            url = self.absolute(reverse(f"archive:{view}", args=[self._SENTINEL]))
-            head, _, tail = url.rpartition(str(self._SENTINEL))
-            parts = self._parts[view] = (head, tail)
-        return f"{parts[0]}{pk}{parts[1]}"
+        return "" if pk is None else f"{self.root}{detail_path(view, pk)}"
 
 
 @dataclass(frozen=True)

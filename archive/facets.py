@@ -20,7 +20,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear, TruncMonth
 
-from .filters import country_name
+from .countries import country_name
 from .models import AgreementStatus, InstitutionKind, Participation, visible_via
 
 TOP = 10

@@ -9,16 +9,14 @@ select of every official would be too long to render.
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
 from typing import Any
 
 import django_filters as df
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils import translation
-from django_countries import countries
 
 from . import search
+from .countries import country_choices, country_name
 from .models import (
     Agreement,
     AgreementStatus,
@@ -36,23 +34,6 @@ from .pagination import RowCount
 from .widgets import LongSelect
 
 Q_MAX = search.MAX_QUERY_CHARS
-
-
-def country_choices() -> list[tuple[str, str]]:
-    """Return ISO codes with their names, in name order, from django-countries."""
-    return [(code, str(name)) for code, name in countries]
-
-
-def country_name(code: str) -> str:
-    """Return a country's English name for an ISO code, or the code itself."""
-    return _country_name(code, translation.get_language()) if code else ""
-
-
-@lru_cache(maxsize=2048)
-def _country_name(code: str, language: str | None) -> str:
-    """Cached per language: a list page names two countries a row, and building the name
-    table for each took a tenth of the page's time."""
-    return str(dict(countries).get(code, code))
 
 
 def human_date(value: datetime.date) -> str:

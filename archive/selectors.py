@@ -14,6 +14,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from . import filters, search
+from .countries import country_name
 from .models import (
     Agreement,
     AgreementSource,
@@ -233,7 +234,7 @@ def meeting_detail(meeting: Meeting) -> dict[str, Any]:
         delegations.setdefault(code, []).append(p)
     return {
         "delegations": [
-            (filters.country_name(code) or "Country not given", people)
+            (country_name(code) or "Country not given", people)
             for code, people in delegations.items()
             if people or code
         ],

@@ -134,12 +134,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets researchers read while an import writes; the busy timeout makes a writer wait for
     # the lock instead of failing with "database is locked"; IMMEDIATE takes the write lock at
     # the start of a transaction so two writers never deadlock on a lock upgrade.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # The connection is kept between requests (CONN_MAX_AGE, as on PostgreSQL) and reads the
+    # file through a memory map with a 64 MB page cache: a connection per request started
+    # every page with a cold cache and re-read the indexes it had just used.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            " PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
         ),
     }
 

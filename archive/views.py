@@ -14,11 +14,11 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from . import charts, export, facets, selectors, tables
 from .citation import Citation
+from .countries import country_name
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
 from .pagination import capped_count, keyset_page, offset_page
 from .passages import highlighted_text
@@ -306,14 +306,14 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 **c,
                 "url": reverse("archive:official_detail", args=[c["official_id"]]),
-                "country": selectors.filters.country_name(c["official__country"]),
+                "country": country_name(c["official__country"]),
             }
             for c in ctx["counterparts"]
         ]
         ctx["positions"] = [(t, tables.plain_date(d)) for t, d in ctx["positions"]]
         ctx["meetings_url"] = reverse("archive:meeting_list") + f"?official={official.pk}"
         ctx["statements_url"] = reverse("archive:statement_list") + f"?speaker={official.pk}"
-        ctx["country"] = selectors.filters.country_name(official.country.code)
+        ctx["country"] = country_name(official.country.code)
         return ctx, None, []
 
     return _detail(request, Official, pk, build)
@@ -325,7 +325,7 @@ def institution_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     def build(institution: Institution):
         ctx = selectors.institution_detail(institution)
-        ctx["country"] = selectors.filters.country_name(institution.country.code)
+        ctx["country"] = country_name(institution.country.code)
         ctx["meetings"] = [(m, tables.meeting_when(m)) for m in ctx["meetings"]]
         ctx["meetings_url"] = reverse("archive:meeting_list") + f"?institution={institution.pk}"
         return ctx, None, ctx["articles"]
@@ -340,7 +340,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     def build(agreement: Agreement):
         ctx = selectors.agreement_detail(agreement)
         ctx["parties"] = ", ".join(
-            selectors.filters.country_name(c.code) for c in agreement.parties
+            country_name(c.code) for c in agreement.parties
         )
         ctx["signed"] = tables.plain_date(agreement.signed_date)
         ctx["deadline"] = tables.plain_date(agreement.deadline)
@@ -369,7 +369,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "speaker": speaker,
             "meeting": meeting,
             "date": tables.plain_date(statement.date),
-            "short": Truncator(statement.text).words(12),
+            "short": tables.shorten_words(statement.text, 12),
         }
         return ctx, statement.date, [statement.article]
 
@@ -391,7 +391,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     "kind": kind,
                     "label": label,
                     "url": url,
-                    "excerpt": Truncator(article.text[s:e]).chars(120),
+                    "excerpt": tables.shorten(article.text[s:e], 120),
                 }
                 for i, (s, e, kind, label, url) in enumerate(spans)
             ],

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django_countries.fields import CountryField
 
+from ..record_urls import detail_path
 from .base import Curated, CuratedQuerySet, PassageMixin
 from .meetings import Meeting
 from .sources import Article
@@ -59,7 +59,7 @@ class Agreement(Curated):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:agreement_detail", args=[self.pk])
+        return detail_path("agreement_detail", self.pk)
 
 
 class AgreementSource(PassageMixin):

@@ -6,9 +6,10 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django_countries.fields import CountryField
 
+from ..countries import country_name
+from ..record_urls import detail_path
 from .base import Curated, CuratedQuerySet, DatePrecision, PassageMixin
 from .people import Institution, Official
 from .sources import Article
@@ -98,13 +99,13 @@ class Meeting(Curated):
     def __str__(self) -> str:
         if self.title:
             return self.title
-        sides = " – ".join(str(c.name) for c in (self.country_a, self.country_b) if c)
+        sides = " – ".join(country_name(c.code) for c in (self.country_a, self.country_b) if c)
         when = self.start_date.isoformat() if self.start_date else (self.date_text or "undated")
         where = f" in {self.city}" if self.city else ""
         return f"{sides or 'Meeting'}, {when}{where}"
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:meeting_detail", args=[self.pk])
+        return detail_path("meeting_detail", self.pk)
 
 
 class Participation(PassageMixin):

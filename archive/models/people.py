@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django_countries.fields import CountryField
 
+from ..record_urls import detail_path
 from .base import Curated, CuratedQuerySet, PassageMixin
 from .sources import Article
 
@@ -55,7 +55,7 @@ class Institution(Curated):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:institution_detail", args=[self.pk])
+        return detail_path("institution_detail", self.pk)
 
 
 class InstitutionAlias(models.Model):
@@ -110,7 +110,7 @@ class Official(Curated):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:official_detail", args=[self.pk])
+        return detail_path("official_detail", self.pk)
 
 
 class OfficialAlias(models.Model):

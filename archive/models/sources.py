@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 
+from ..record_urls import detail_path
 from .base import Curated, CuratedQuerySet
 
 
@@ -37,4 +37,4 @@ class Article(Curated):
         return self.title or self.file_name
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:article_detail", args=[self.pk])
+        return detail_path("article_detail", self.pk)

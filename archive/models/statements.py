@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 
+from ..record_urls import detail_path
 from .base import Curated, CuratedQuerySet, PassageMixin
 from .meetings import Meeting
 from .people import Official
@@ -51,4 +51,4 @@ class Statement(Curated, PassageMixin):
         return f"{self.speaker or 'Unattributed'}: {words}"
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:statement_detail", args=[self.pk])
+        return detail_path("statement_detail", self.pk)

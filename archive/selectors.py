@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from . import filters, search
@@ -264,37 +264,60 @@ def counterparts(official: Official, *, limit: int = 10) -> list[dict[str, Any]]
     )
 
 
-def official_detail(official: Official) -> dict[str, Any]:
-    """Return what an official's page shows: aliases, titles over time, meetings, statements."""
-    meetings = list(
-        Meeting.objects.visible()
-        .filter(participations__official=official)
-        .annotate(title_then=F("participations__title_as_written"))
-        .order_by(F("start_date").asc(nulls_last=True), "id")
-    )
+OFFICIAL_PAGE_MEETINGS = 50
+OFFICIAL_PAGE_STATEMENTS = 25
+
+
+def official_positions(official: Official) -> list[tuple[str, Any]]:
+    """Return (title, earliest date seen) for every title an official was reported with.
+
+    Dates come from the articles that name the title and from the meetings attended under it;
+    aggregated in SQL so a minister with thousands of meetings costs two small queries."""
     titles: dict[str, Any] = {}
-    for mention in (
+
+    def seen(title: str, when: Any) -> None:
+        if title not in titles or (when and (titles[title] is None or titles[title] > when)):
+            titles[title] = when
+
+    for row in (
         OfficialMention.objects.filter(visible_via("article"), official=official)
         .exclude(title_as_written="")
-        .select_related("article")
+        .values("title_as_written")
+        .annotate(first=Min("article__published"))
     ):
-        when = mention.article.published
-        seen = titles.get(mention.title_as_written)
-        if seen is None or (when and (seen is None or seen > when)):
-            titles[mention.title_as_written] = when
-    for meeting in meetings:
-        if meeting.title_then:
-            when = meeting.start_date
-            seen = titles.get(meeting.title_then)
-            if meeting.title_then not in titles or (when and (seen is None or seen > when)):
-                titles[meeting.title_then] = when
-    positions = sorted(titles.items(), key=lambda kv: (kv[1] is None, kv[1] or 0, kv[0]))
+        seen(row["title_as_written"], row["first"])
+    for row in (
+        Participation.objects.filter(visible_via("meeting"), official=official)
+        .exclude(title_as_written="")
+        .values("title_as_written")
+        .annotate(first=Min("meeting__start_date"))
+    ):
+        seen(row["title_as_written"], row["first"])
+    return sorted(titles.items(), key=lambda kv: (kv[1] is None, kv[1] or 0, kv[0]))
+
+
+def official_detail(official: Official) -> dict[str, Any]:
+    """Return what an official's page shows: aliases, titles over time, the latest meetings and
+    statements (the full, filterable lists are a link away), counterparts.
+
+    The page lists at most OFFICIAL_PAGE_MEETINGS meetings and OFFICIAL_PAGE_STATEMENTS
+    statements: its cost must not grow with a long career."""
+    attended = Meeting.objects.visible().filter(participations__official=official)
+    latest = attended.annotate(title_then=F("participations__title_as_written")).order_by(
+        F("start_date").desc(nulls_last=True), "-id"
+    )[:OFFICIAL_PAGE_MEETINGS]
+    meetings = list(latest)[::-1]  # a timeline reads oldest first
     return {
         "aliases": list(official.aliases.all()),
-        "positions": positions,
+        "positions": official_positions(official),
         "meetings": meetings,
+        "meetings_total": len(meetings) if len(meetings) < OFFICIAL_PAGE_MEETINGS
+        else attended.count(),
         "statements": list(
-            Statement.objects.visible().filter(speaker=official).select_related("meeting")[:100]
+            Statement.objects.visible()
+            .filter(speaker=official)
+            .select_related("meeting")
+            .order_by(F("date").desc(nulls_last=True), "-id")[:OFFICIAL_PAGE_STATEMENTS]
         ),
         "counterparts": counterparts(official),
     }

@@ -22,6 +22,7 @@ from .countries import country_name
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
 from .pagination import capped_count, keyset_page, offset_page
 from .passages import highlighted_text
+from .record_urls import detail_path
 from .result_cache import ResultCache
 from .search import MAX_QUERY_CHARS
 
@@ -305,7 +306,7 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ctx["counterparts"] = [
             {
                 **c,
-                "url": reverse("archive:official_detail", args=[c["official_id"]]),
+                "url": detail_path("official_detail", c["official_id"]),
                 "country": country_name(c["official__country"]),
             }
             for c in ctx["counterparts"]
@@ -314,6 +315,7 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ctx["meetings_url"] = reverse("archive:meeting_list") + f"?official={official.pk}"
         ctx["statements_url"] = reverse("archive:statement_list") + f"?speaker={official.pk}"
         ctx["country"] = country_name(official.country.code)
+        ctx["statements_shown_max"] = selectors.OFFICIAL_PAGE_STATEMENTS
         return ctx, None, []
 
     return _detail(request, Official, pk, build)

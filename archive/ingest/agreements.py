@@ -135,7 +135,7 @@ def _modifiers(tokens: list[Token], noun_index: int) -> tuple[int, list[str]]:
             and tokens[start].capitalised
         )
         if not inside_name and (
-            not token.is_word or token.text.casefold() in MODIFIER_STOP or token.possessive
+            not token.is_word or token.folded in MODIFIER_STOP or token.possessive
         ):
             break
         start -= 1
@@ -160,11 +160,11 @@ def extract_agreements(
             continue
         touched: _Draft | None = None
         for index, token in enumerate(tokens):
-            noun = token.base.casefold()
+            noun = token.base_folded
             if noun not in AGREEMENT_NOUNS:
                 continue
             start, modifiers = _modifiers(tokens, index)
-            determiner = tokens[start - 1].text.casefold() if start > 0 else ""
+            determiner = tokens[start - 1].folded if start > 0 else ""
             name_span = Span(tokens[start].start, token.end)
             known = _KNOWN_AS.search(document.text, sentence.span.start, tokens[start].start)
             folded_mods = frozenset(m.casefold() for m in modifiers)
@@ -238,12 +238,12 @@ def _complement_end(tokens: list[Token], noun_index: int) -> int:
     """The last token of a complement after an agreement noun ("memorandum of understanding
     on missile co-production"), or noun_index when there is none."""
     start = noun_index + 1
-    if start >= len(tokens) or tokens[start].text.casefold() not in COMPLEMENT_HEADS:
+    if start >= len(tokens) or tokens[start].folded not in COMPLEMENT_HEADS:
         return noun_index
     end = noun_index
     for index in range(start, min(len(tokens), start + MAX_COMPLEMENT)):
         token = tokens[index]
-        word = token.text.casefold()
+        word = token.folded
         if index > start and (not token.is_word or word in COMPLEMENT_STOP):
             break
         if token.is_word and word not in COMPLEMENT_HEADS and word not in MODIFIER_STOP:
@@ -253,7 +253,7 @@ def _complement_end(tokens: list[Token], noun_index: int) -> int:
 
 def _is_headline(tokens: list[Token]) -> bool:
     """A title-case line ("Tehran Calls for Full Security Pact Implementation")."""
-    words = [t for t in tokens if t.is_word and t.text.casefold() not in MODIFIER_STOP]
+    words = [t for t in tokens if t.is_word and t.folded not in MODIFIER_STOP]
     if len(words) < 3 or tokens[-1].text in ".!?":
         return False
     return sum(1 for t in words if t.capitalised) >= 0.7 * len(words)
@@ -294,7 +294,7 @@ def _details(document: Document, sentence: Sentence, tokens: list[Token], draft:
         for index, token in enumerate(tokens):
             if token.start < after or index == 0:
                 continue
-            if tokens[index - 1].text.casefold() == "in":
+            if tokens[index - 1].folded == "in":
                 cue = cues.country_at(tokens, index)
                 if cue and cue.kind in ("city", "name") and draft.place is None:
                     draft.place = document.text[token.start : tokens[index + cue.length - 1].end]

@@ -106,7 +106,7 @@ def _meeting_city(
         sentence = sentences[number]
         tokens = sentence.tokens
         for index in range(1, len(tokens)):
-            if tokens[index - 1].text.casefold() not in PLACE_PREPOSITIONS:
+            if tokens[index - 1].folded not in PLACE_PREPOSITIONS:
                 continue
             cue = cues.country_at(tokens, index)
             if cue and cue.kind == "city" and (not sides or cue.code in sides):

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import cues, lexicon
 from .segment import Token, tokenize
@@ -31,9 +32,13 @@ MAX_NAME_TOKENS = 5
 MAX_PEOPLE_FOR_COUNTERPARTS = 60
 MAX_TITLE_TOKENS = 24
 _DELEGATION = re.compile(r"\bdelegation\b", re.IGNORECASE)
-OUTLET_CUE_BEFORE = (("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by"))
+OUTLET_CUE_BEFORE = frozenset(
+    [("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by")]
+)
 TITLE_CONNECTORS = frozenset(["of", "the", "and", "for"])
 APPOSITIVE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at"])
+# Words a title phrase found by scanning left does not start with.
+TITLE_LEADING_SKIPS = cues.DETERMINERS | {"and", "of"}
 
 
 @dataclass
@@ -99,7 +104,7 @@ class PeopleResult:
 
 
 def _word(token: Token) -> str:
-    return token.text.casefold()
+    return token.folded
 
 
 def _cap_runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -192,7 +197,7 @@ def _place_as_given_name(tokens: list[Token], index: int, end: int) -> bool:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Prefix:
     rank: str | None = None
     rank_start: int | None = None
@@ -206,7 +211,7 @@ def _parse_prefix(tokens: list[Token], start: int, end: int) -> _Prefix:
     """Split the known words at the start of a capitalised run from the name after them."""
     prefix = _Prefix(name_start=start)
     index = start
-    while index < end:
+    while index < end and cues.may_begin_entry(tokens[index]):
         length = cues.honorific_at(tokens, index)
         if length:
             prefix.honorific = True
@@ -235,7 +240,7 @@ def _parse_prefix(tokens: list[Token], start: int, end: int) -> _Prefix:
         if (
             cues.is_title_word(token)
             or cues.org_word_at(tokens, index)
-            or (token.base.casefold() in lexicon.nonofficial_heads())
+            or (token.base_folded in lexicon.nonofficial_heads())
         ):
             _extend_title(prefix, index, index + 1)
             index += 1
@@ -274,7 +279,7 @@ def _scan_title_left(tokens: list[Token], end: int, floor: int) -> int:
             ):
                 break
         index -= 1
-    while index < end and (_word(tokens[index]) in cues.DETERMINERS | {"and", "of"}):
+    while index < end and tokens[index].folded in TITLE_LEADING_SKIPS:
         index += 1
     return index
 
@@ -285,7 +290,7 @@ def _has_head(tokens: list[Token], start: int, end: int) -> tuple[bool, bool]:
     for index in range(start, end):
         if cues.title_head_at(tokens, index):
             office = True
-        if tokens[index].base.casefold() in lexicon.nonofficial_heads():
+        if tokens[index].base_folded in lexicon.nonofficial_heads():
             commentator = True
     return office, commentator
 
@@ -344,7 +349,7 @@ def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
         if (
             token.capitalised
             or cues.is_title_word(token)
-            or (token.base.casefold() in lexicon.nonofficial_heads())
+            or (token.base_folded in lexicon.nonofficial_heads())
         ):
             index += 1
             continue
@@ -359,7 +364,7 @@ def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
         cues.title_head_at(tokens, start)
         or cues.is_title_word(first)
         or cues.country_at(tokens, start)
-        or first.base.casefold() in lexicon.nonofficial_heads()
+        or first.base_folded in lexicon.nonofficial_heads()
     ):
         return None
     office, commentator = _has_head(tokens, start, index)
@@ -405,10 +410,11 @@ def _candidates_in_sentence(
         title_end = prefix.rank_start if prefix.rank_start is not None else name_start
         if prefix.title_start is not None:
             title_end = min(title_end, prefix.title_end or title_end)
-        title_start = _scan_title_left(tokens, prefix.title_start or title_end, 0)
         if prefix.title_start is None and prefix.rank_start is None:
             title_start = _scan_title_left(tokens, name_start, 0)
             title_end = name_start
+        else:
+            title_start = _scan_title_left(tokens, prefix.title_start or title_end, 0)
         if title_start < title_end:
             _apply_title(document, tokens, title_start, title_end, candidate)
         elif (
@@ -439,11 +445,21 @@ def _run_is_organisation(tokens: list[Token], name_end: int, run_end: int) -> bo
 
 
 def _is_region(tokens: list[Token], start: int, end: int) -> bool:
+    """True when the name holds a region or sea ("Persian Gulf"): a place, not a person."""
+    first_words = _region_first_words()
+    if not any(tokens[index].base in first_words for index in range(start, end)):
+        return False
     words = tuple(t.base for t in tokens[start:end])
     regions = lexicon.regions()
     return any(
         words[i:j] in regions for i in range(len(words)) for j in range(i + 1, len(words) + 1)
     )
+
+
+@cache
+def _region_first_words() -> frozenset[str]:
+    """First words of regions: a name without any cannot contain a region."""
+    return frozenset(region[0] for region in lexicon.regions() if region)
 
 
 def _apply_title(
@@ -457,7 +473,7 @@ def _apply_title(
     candidate.title = _text(document, tokens, start, end)
     candidate.title_span = Span(tokens[start].start, tokens[end - 1].end)
     candidate.official = office and not (
-        commentator and tokens[start].base.casefold() in lexicon.nonofficial_heads()
+        commentator and tokens[start].base_folded in lexicon.nonofficial_heads()
     )
     candidate.strong = True
 
@@ -483,26 +499,29 @@ def _note_speech(tokens: list[Token], run_start: int, name_end: int, candidate: 
 
 def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -> None:
     """Remember outlet names: media words, "X news agency", "according to X" for acronyms."""
-    words = [t.base for t in tokens[start:end]]
     media = lexicon.media_words()
-    following = [_word(t) for t in tokens[end : end + 2]]
+    following = tokens[end].folded if end < len(tokens) else None
     if (
-        any(word in media for word in words[1:])
-        or following[:2] == ["news", "agency"]
-        or (following[:1] == ["agency"])
+        any(tokens[index].base in media for index in range(start + 1, end))
+        or following == "agency"
+        or (following == "news" and end + 1 < len(tokens) and tokens[end + 1].folded == "agency")
     ):
+        words = [t.base for t in tokens[start:end]]
         outlets.add(" ".join(words))
-        outlets.update(words if following[:1] in (["news"], ["agency"]) else [])
+        outlets.update(words if following in ("news", "agency") else [])
         return
-    before = tuple(_word(t) for t in tokens[max(0, start - 2) : start])
-    if before in OUTLET_CUE_BEFORE and end - start == 1:
-        outlets.add(words[0])
+    if (
+        end - start == 1
+        and start >= 2
+        and (tokens[start - 2].folded, tokens[start - 1].folded) in OUTLET_CUE_BEFORE
+    ):
+        outlets.add(tokens[start].base)
     if (
         start > 0
-        and _word(tokens[start - 1]) == "by"
+        and tokens[start - 1].folded == "by"
         and all(cues.is_acronym(t) or "Press" in t.text for t in tokens[start:end])
     ):
-        outlets.add(" ".join(words))
+        outlets.add(" ".join(t.base for t in tokens[start:end]))
 
 
 def _same_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -598,7 +617,7 @@ def _title_heads_of(title: str | None) -> frozenset[str]:
     for index in range(len(tokens)):
         length = cues.title_head_at(tokens, index)
         if length:
-            heads.add(" ".join(t.text.casefold() for t in tokens[index : index + length]))
+            heads.add(" ".join(t.folded for t in tokens[index : index + length]))
     return frozenset(heads)
 
 
@@ -612,6 +631,9 @@ def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
         tokens = sentence.tokens
         index = 0
         while index < len(tokens):
+            if not tokens[index].capitalised:
+                index += 1  # no country word starts in lower case (see cues.country_at)
+                continue
             cue = cues.country_at(tokens, index)
             if cue:
                 counts[cue.code] += 1
@@ -635,13 +657,14 @@ def extract_people(
     # A name that the article also gives a title or rank is a person, whatever cue said outlet.
     person_words = {cues.fold(t) for g in groups for t in g.full.name_tokens}
     outlets = {o for o in outlets if not {cues.fold(w) for w in o.split()} <= person_words}
-    groups = [g for g in groups if cues.fold(g.full.name) not in {cues.fold(o) for o in outlets}]
+    folded_outlets = {cues.fold(o) for o in outlets}
+    groups = [g for g in groups if cues.fold(g.full.name) not in folded_outlets]
     delegations = _delegation_countries(document, sentences)
     sides = article_sides(document, sentences) if sides is None else sides
     people, mentions = _build_people(document, groups, delegations, sides)
     rejected = [Rejected("people", "news agency", name, None) for name in sorted(outlets)]
     for candidate in candidates:
-        if cues.fold(candidate.name) in {cues.fold(o) for o in outlets}:
+        if cues.fold(candidate.name) in folded_outlets:
             rejected.append(Rejected("people", "news agency", candidate.name, candidate.span))
     return PeopleResult(tuple(people), mentions, frozenset(outlets), rejected)
 

@@ -254,7 +254,7 @@ def _subject_at(
         return key, index
     if token.text in cues.PRONOUNS:
         return context.last_person_before(anchor), index + 1
-    if token.text.casefold() == "the":
+    if token.folded == "the":
         words = []
         cursor = index + 1
         while (
@@ -291,7 +291,7 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
     key, cursor = _subject_at(context, tokens, index, quote.open)
     if key is None:
         return None
-    while cursor < len(tokens) and tokens[cursor].text.casefold() in AUXILIARIES:
+    while cursor < len(tokens) and tokens[cursor].folded in AUXILIARIES:
         cursor += 1
     return key if cues.is_reporting_verb_at(tokens, cursor) else None
 
@@ -306,12 +306,12 @@ def _before_quote(context: _Context, quote: Quote) -> str | None:
         return None
     candidates: list[tuple[str, bool]] = []
     for index, token in enumerate(tokens):
-        if index and tokens[index - 1].text.casefold() in PREPOSITIONS:
+        if index and tokens[index - 1].folded in PREPOSITIONS:
             continue
         if (
             token.start in context.mention_at
             or token.text in cues.PRONOUNS
-            or (token.text.casefold() == "the")
+            or (token.folded == "the")
         ):
             key, cursor = _subject_at(context, tokens, index, quote.open)
             if key is None:

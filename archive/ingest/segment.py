@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 from .types import Document, Sentence, Span
@@ -17,6 +16,10 @@ from .types import Document, Sentence, Span
 # A word: letters/digits joined by inner apostrophes or hyphens ("Iran's", "al-Araji").
 # Every repetition starts with a separator, so matching is linear.
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
+# The same tokens with the whitespace before each: (space, token) pairs that tile the text.
+# `\Z` ends the text with one empty token, so trailing whitespace is matched once instead of
+# being rescanned from each of its positions (which would be quadratic).
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'\-]\w+)*|[^\w\s]|\Z)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 POSSESSIVE_SUFFIXES = ("'s", "’s")
@@ -81,38 +84,55 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 class Token(NamedTuple):
-    """A word or punctuation mark with its offsets.
+    """A word or punctuation mark with its offsets, and what every rule asks of its text.
 
     A named tuple rather than a frozen dataclass: a megabyte of text makes close to a million
     tokens, and building tuples costs a fraction of a frozen dataclass's checked __init__.
+    The derived fields (`base`, `folded`, `is_word`, ...) are stored, not computed on access:
+    the extractors ask them dozens of times per capitalised word, and a stored field is read
+    at C speed where a property is a Python call each time. They depend on the text alone,
+    so they are computed once per distinct word (`_shape_of`).
     """
 
     text: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        first = self.text[0]
-        return first.isalnum() or first == "_"
-
-    @property
-    def base(self) -> str:
-        """The word without a possessive ending ("Iran's" -> "Iran")."""
-        return _base_of(self.text)
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.endswith(POSSESSIVE_SUFFIXES) and len(self.text) > 2
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    base: str  # without a possessive ending ("Iran's" -> "Iran")
+    folded: str  # text casefolded
+    base_folded: str  # base casefolded
+    is_word: bool  # a word, not a punctuation mark
+    capitalised: bool  # starts with an upper-case letter
+    possessive: bool  # ends in 's or ’s (and is more than the ending)
 
 
-@lru_cache(maxsize=65536)
+_Shape = tuple[str, str, str, bool, bool, bool]
+_SHAPES: dict[str, _Shape] = {}
+# Distinct words kept before the table is emptied: bounds memory over a long import.
+MAX_SHAPES = 200_000
+
+
+def _shape_of(text: str) -> _Shape:
+    """The derived Token fields of a token text, computed once per distinct text."""
+    shape = _SHAPES.get(text)
+    if shape is None:
+        if len(_SHAPES) >= MAX_SHAPES:
+            _SHAPES.clear()
+        base = _base_of(text)
+        first = text[0]
+        shape = (
+            base,
+            text.casefold(),
+            base.casefold(),
+            first.isalnum() or first == "_",
+            first.isupper(),
+            text.endswith(POSSESSIVE_SUFFIXES) and len(text) > 2,
+        )
+        _SHAPES[text] = shape
+    return shape
+
+
 def _base_of(text: str) -> str:
-    """A word without its possessive ending; cached, as every rule asks it of every token."""
+    """A word without its possessive ending."""
     for suffix in POSSESSIVE_SUFFIXES:
         if text.endswith(suffix) and len(text) > 2:
             return text[: -len(suffix)]
@@ -126,9 +146,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def tokenize_at(text: str, offset: int) -> list[Token]:
     """Tokens of a piece of the document that starts at `offset`, offsets relative to the
-    document."""
-    make = Token._make
-    return [make((m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(text)]
+    document.
+
+    Offsets are counted from the lengths of the (whitespace, token) pairs `findall` returns
+    rather than read from a match object per token: every character is whitespace or part of
+    a token, so the pairs tile the text, and this is half the cost of `finditer`."""
+    new = tuple.__new__
+    shapes = _SHAPES
+    found = []
+    append = found.append
+    position = offset
+    for space, word in _SPACED_TOKEN.findall(text):
+        if not word:
+            break  # the end of the text (see _SPACED_TOKEN)
+        start = position + len(space)
+        position = start + len(word)
+        append(new(Token, (word, start, position, *(shapes.get(word) or _shape_of(word)))))
+    return found
 
 
 def word_tokens(text: str) -> list[str]:

@@ -1,0 +1,127 @@
+"""Tokens and the cached word lookups the extractors share: same answers, computed once."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest import cues
+from archive.ingest.segment import _TOKEN, tokenize, tokenize_at
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Iran's  Defense Minister",
+        "  leading and trailing  \n\t ",
+        "al-Araji, U.S. “quoted” ‘words’ countries’",
+        "İstanbul café_2 — 14-15 November",
+        "word" + " " * 50,
+        "...,,,;;;",
+    ],
+)
+def test_tokens_are_the_token_pattern_matches_with_document_offsets(text):
+    expected = [(m.group(), m.start() + 10, m.end() + 10) for m in _TOKEN.finditer(text)]
+    assert [(t.text, t.start, t.end) for t in tokenize_at(text, 10)] == expected
+
+
+def test_tokenize_gives_offsets_into_the_whole_text():
+    text = "Before. Iran's minister said"
+    assert [(t.text, t.start) for t in tokenize(text, 8, 23)] == [("Iran's", 8), ("minister", 15)]
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "folded", "base_folded", "is_word", "capitalised", "possessive"),
+    [
+        ("Iran's", "Iran", "iran's", "iran", True, True, True),
+        ("Officers’s", "Officers", "officers’s", "officers", True, True, True),
+        ("A's", "A", "a's", "a", True, True, True),
+        ("minister", "minister", "minister", "minister", True, False, False),
+        ("_x", "_x", "_x", "_x", True, False, False),
+        ("2025", "2025", "2025", "2025", True, False, False),
+        ("“", "“", "“", "“", False, False, False),
+        ("STRASSE", "STRASSE", "strasse", "strasse", True, True, False),
+    ],
+)
+def test_token_fields_derived_from_its_text(
+    text, base, folded, base_folded, is_word, capitalised, possessive
+):
+    (token,) = tokenize_at(text, 0)
+    assert (
+        token.base,
+        token.folded,
+        token.base_folded,
+        token.is_word,
+        token.capitalised,
+        token.possessive,
+    ) == (base, folded, base_folded, is_word, capitalised, possessive)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Major", True),  # rank
+        ("Dr", True),  # honorific
+        ("Iran's", True),  # country, possessive
+        ("iran", False),  # a country word is capitalised
+        ("Ministry", True),  # organisation word
+        ("minister", True),  # title word, any case
+        ("Analyst", True),  # commentator
+        ("Abdul", False),  # a plain name
+        ("Rashid", False),
+    ],
+)
+def test_may_begin_entry(word, expected):
+    (token,) = [t for t in tokenize_at(word, 0) if t.is_word]
+    assert cues.may_begin_entry(token) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Major General Abdul Latif Rashid",
+        "Mr Smith of the Supreme National Security Council",
+        "Iran's Armed Forces Chief of Staff",
+        "the analyst Jane Doe",
+        "Prime Minister of the United Kingdom",
+    ],
+)
+def test_a_token_that_may_not_begin_an_entry_begins_none(text):
+    """The prefilter only ever says no when every specific lookup says no."""
+    tokens = tokenize_at(text, 0)
+    for index, token in enumerate(tokens):
+        if cues.may_begin_entry(token):
+            continue
+        assert not cues.honorific_at(tokens, index)
+        assert not cues.rank_at(tokens, index)
+        assert cues.country_at(tokens, index) is None
+        assert not cues.is_title_word(token)
+        assert cues.org_word_at(tokens, index) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        ("Major General Rashid", 0, 2),
+        ("Major Rashid", 0, 1),
+        ("General of the Army Smith", 0, 4),
+        ("major general", 0, 0),  # ranks are case-sensitive
+        ("Rashid", 0, 0),
+        ("Major", 1, 0),  # past the end
+    ],
+)
+def test_rank_at_is_the_longest_rank(text, index, expected):
+    assert cues.rank_at(tokenize_at(text, 0), index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prime Minister", 2),
+        ("PRIME MINISTER", 2),  # title heads are matched casefolded
+        ("prime", 0),
+    ],
+)
+def test_title_head_at_ignores_case(text, expected):
+    assert cues.title_head_at(tokenize_at(text, 0), 0) == expected

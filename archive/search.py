@@ -94,19 +94,20 @@ class _Scope:
     fts_table: str
     pg_vector: str  # SQL over the table's columns, the same expression the GIN index covers
     pg_config: str
-    pg_ids: str  # SQL selecting matching ids; %(q)s is the tsquery placeholder
+    pg_ids: str  # SQL selecting matching ids; each {query} is the tsquery
     pg_index_ranks: bool = True  # False when matching reaches beyond pg_vector (aliases)
+    pg_word_pairs: bool = False  # the vector also holds adjacent-word pairs (migration 0008)
 
 
 _SCOPES = {
     "statement": _Scope(
         table="archive_statement",
         fts_table="statement_fts",
-        # The stored column of migration 0007 (ranking reads it instead of re-parsing text).
+        # The stored column of migrations 0007/0008 (ranking reads it instead of re-parsing).
         pg_vector="{t}.search_vector",
         pg_config="english",
-        pg_ids="SELECT id FROM archive_statement WHERE "
-        "search_vector @@ to_tsquery('english'::regconfig, %s)",
+        pg_ids="SELECT id FROM archive_statement WHERE search_vector @@ {query}",
+        pg_word_pairs=True,
     ),
     "article": _Scope(
         table="archive_article",
@@ -114,8 +115,7 @@ _SCOPES = {
         pg_vector="to_tsvector('english'::regconfig, {t}.title || ' ' || {t}.text)",
         pg_config="english",
         pg_ids="SELECT id FROM archive_article WHERE "
-        "to_tsvector('english'::regconfig, title || ' ' || text) "
-        "@@ to_tsquery('english'::regconfig, %s)",
+        "to_tsvector('english'::regconfig, title || ' ' || text) @@ {query}",
     ),
     "official": _Scope(
         table="archive_official",
@@ -123,12 +123,29 @@ _SCOPES = {
         pg_vector="to_tsvector('simple'::regconfig, {t}.name)",
         pg_config="simple",
         pg_ids="SELECT id FROM archive_official WHERE "
-        "to_tsvector('simple'::regconfig, name) @@ to_tsquery('simple'::regconfig, %s) "
+        "to_tsvector('simple'::regconfig, name) @@ {query} "
         "UNION SELECT official_id FROM archive_officialalias WHERE "
-        "to_tsvector('simple'::regconfig, name) @@ to_tsquery('simple'::regconfig, %s)",
+        "to_tsvector('simple'::regconfig, name) @@ {query}",
         pg_index_ranks=False,
     ),
 }
+
+
+def _pg_match(scope: _Scope, terms: list[Term]) -> tuple[str, list]:
+    """The tsquery SQL (and its parameters) that finds a scope's matches on PostgreSQL.
+
+    Where the vector holds adjacent-word pairs, a phrase also asks for its pairs: the GIN
+    index then finds the few rows holding "president strengthen" side by side, instead of the
+    hundred thousand holding both words, each re-read to check the positions (0.6 s)."""
+    query = f"to_tsquery('{scope.pg_config}'::regconfig, %s)"
+    phrases = [
+        " ".join(term.words[:-1] if term.prefix else term.words)
+        for term in terms
+        if len(term.words) - term.prefix >= 2
+    ]
+    if scope.pg_word_pairs and phrases:
+        return f"archive_with_word_pairs({query}, %s::text[])", [tsquery(terms), phrases]
+    return query, [tsquery(terms)]
 
 
 def _scope_for(queryset: QuerySet) -> _Scope:
@@ -151,8 +168,10 @@ def matching_ids(model_name: str, q: str) -> RawSQL | None:
         return None
     scope = _SCOPES[model_name]
     if connection.vendor == "postgresql":
-        expr = tsquery(terms)
-        return RawSQL(scope.pg_ids, [expr] * scope.pg_ids.count("%s"))
+        query, params = _pg_match(scope, terms)
+        return RawSQL(
+            scope.pg_ids.replace("{query}", query), params * scope.pg_ids.count("{query}")
+        )
     return RawSQL(
         f"SELECT rowid FROM {scope.fts_table} WHERE {scope.fts_table} MATCH %s", [fts5_query(terms)]
     )
@@ -281,11 +300,12 @@ def _best_matches_sql(scope: _Scope, terms: list[Term], limit: int) -> tuple[str
     if connection.vendor != "postgresql" or not scope.pg_index_ranks:
         return None
     vector = _pg_vector(scope)
-    query = f"to_tsquery('{scope.pg_config}'::regconfig, %s)"
+    match, match_params = _pg_match(scope, terms)
     return (
-        f"SELECT id FROM {scope.table} WHERE {vector} @@ {query} "
-        f"ORDER BY ts_rank({vector}, {query}) DESC, id DESC LIMIT %s",
-        [tsquery(terms), tsquery(terms), limit],
+        f"SELECT id FROM {scope.table} WHERE {vector} @@ {match} ORDER BY "
+        f"ts_rank({vector}, to_tsquery('{scope.pg_config}'::regconfig, %s)) DESC, id DESC "
+        "LIMIT %s",
+        [*match_params, tsquery(terms), limit],
     )
 
 

@@ -123,3 +123,41 @@ def test_search_page_sections(client, sample):
     assert f"/statements/{sample.quote.pk}/" in body
     assert f"/meetings/{sample.meeting.pk}/" in body
     assert "/statements/?q=security+agreement" in body
+
+
+@pytest.fixture
+def phrases(db):
+    article = make_article()
+    rows = {
+        "adjacent": "The president will strengthen ties; the president strengthened them.",
+        "stop_word": "He spoke of the president of France at length.",
+        "apart": "A president said they would strengthen the border.",
+        "two": "Border security and trade agreement talks went on.",
+    }
+    return {
+        key: make_statement(article=article, text=text, start=i * 100, end=i * 100 + 10)
+        for i, (key, text) in enumerate(rows.items())
+    }
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ('"president strengthened"', {"adjacent"}),
+        ('"president strengthen"', {"adjacent"}),  # stems, as words do
+        ('"strengthen the border"', {"apart"}),  # a stop word inside the phrase
+        ('"president of france"', {"stop_word"}),
+        ('"president stren*"', {"adjacent"}),  # a prefix ends the phrase
+        ('"border security" "trade agreement"', {"two"}),
+        ('"security border"', set()),  # order matters
+        ('"president" strengthen', {"adjacent", "apart"}),
+    ],
+)
+def test_phrases_match_adjacent_words_only(phrases, client, q, expected):
+    """Phrase matching (on PostgreSQL helped by the stored word pairs) finds exactly the
+    statements holding the words side by side, in the list page's ranked path too."""
+    found = set(_found(q))
+    assert found == {phrases[key].pk for key in expected}
+    body = client.get("/statements/", {"q": q}).content.decode()
+    for key, statement in phrases.items():
+        assert (f'href="/statements/{statement.pk}/"' in body) == (key in expected), key

@@ -146,6 +146,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: compiling a ranked full-text query took 40-50 ms before it ran, more than most
+    # pages spend in the database. JIT pays off for long analytic queries, not page queries.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -91,3 +91,41 @@ def test_schema_only_commands_run_without_a_key():
     )
     assert result.returncode == 0, result.stderr
     assert "No changes detected" in result.stdout
+
+
+DATABASE_PROBE = (
+    "import django; django.setup(); from django.conf import settings; "
+    "d = settings.DATABASES['default']; o = d['OPTIONS']; "
+    "print(d['CONN_MAX_AGE'], o.get('options', ''), o.get('init_command', ''))"
+)
+
+
+def _database_settings(url: str) -> str:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": url,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", DATABASE_PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_connections_run_without_jit_and_are_kept():
+    shown = _database_settings("postgres://u@localhost:5432/archive")
+    assert shown.startswith("60 ")
+    assert "-c jit=off" in shown
+
+
+def test_sqlite_connections_are_kept_and_memory_mapped(tmp_path):
+    shown = _database_settings(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    assert shown.startswith("60 ")
+    assert "mmap_size" in shown and "journal_mode=WAL" in shown

@@ -8,7 +8,9 @@ they cost O(longest phrase) per token.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -29,6 +31,19 @@ class CountryCue:
     length: int  # tokens
     kind: str  # name, demonym, city
     possessive: bool
+
+
+def words_pattern(words: Iterable[str], *, whole_words: bool = True) -> re.Pattern:
+    """A case-insensitive regex for any of `words` starting at a word boundary (and ending at
+    one when `whole_words`), tried in the order given.
+
+    A lookahead on the words' first letters comes first: it changes no match, but at most
+    positions of a long text it fails on one class test instead of trying every word."""
+    words = list(words)
+    firsts = "".join(sorted({re.escape(word[0]) for word in words}))
+    alternatives = "|".join(re.escape(word) for word in words)
+    end = r"\b" if whole_words else ""
+    return re.compile(rf"\b(?=[{firsts}])(?:{alternatives}){end}", re.IGNORECASE)
 
 
 def fold(text: str) -> str:

@@ -26,12 +26,13 @@ from .types import (
     Span,
 )
 
-_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|talks|visit|visits|visited|visiting|arrived|arrives|"
-    r"received|receives|hosted|hosts|held|gathering|summit|conference|discussions|consultations|"
-    r"conferred|welcomed|sat down)\b",
-    re.IGNORECASE,
+MEETING_WORDS = (
+    *("met", "meet", "meets", "meeting", "meetings", "talks", "visit", "visits", "visited"),
+    *("visiting", "arrived", "arrives", "received", "receives", "hosted", "hosts", "held"),
+    *("gathering", "summit", "conference", "discussions", "consultations", "conferred"),
+    *("welcomed", "sat down"),
 )
+_CUE = cues.words_pattern(MEETING_WORDS)
 _OTHER_EVENT_BEFORE = re.compile(
     r"(?:signed|deadline|since|appointed|appointment|lifted|founded|established|expires?|"
     r"assassinated|elected|born)\W+(?:\w+\W+){0,3}$",

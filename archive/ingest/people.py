@@ -17,7 +17,6 @@ same office.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ MAX_NAME_TOKENS = 5
 # Counterpart rules compare people pairwise; a real article names far fewer people.
 MAX_PEOPLE_FOR_COUNTERPARTS = 60
 MAX_TITLE_TOKENS = 24
-_DELEGATION = re.compile(r"\bdelegation\b", re.IGNORECASE)
+_DELEGATION = cues.words_pattern(["delegation"])
 OUTLET_CUE_BEFORE = frozenset(
     [("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by")]
 )

@@ -212,8 +212,10 @@ def sentences(document: Document) -> list[Sentence]:
     text = document.text
     found: list[Sentence] = []
     for number, paragraph in enumerate(paragraphs(document)):
-        if any(span.contains(paragraph.start) for span in document.excluded):
+        if document.is_excluded(paragraph.start):
             continue
+        if not _LETTER.search(text, paragraph.start, paragraph.end):
+            continue  # no sentence of it would be kept (see _append)
         start = paragraph.start
         for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
             if not _ends_sentence(text, match.start(), paragraph.start):

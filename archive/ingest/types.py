@@ -7,6 +7,8 @@ Offsets (`Span`) always index into `Document.text`.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -46,6 +48,7 @@ class Document:
     body_end: int = 0
     excluded: tuple[Span, ...] = ()
     rejected: tuple[Rejected, ...] = ()
+    _excluded_index: RangeIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def body(self) -> str:
@@ -53,10 +56,37 @@ class Document:
         return self.text[: self.body_end]
 
     def is_excluded(self, position: int) -> bool:
-        """True when a position lies past the body or inside an excluded range."""
+        """True when a position lies past the body or inside an excluded range.
+
+        Asked of every paragraph and quotation, so the ranges are indexed on first use: a
+        long text with many bylines would otherwise cost paragraphs x bylines."""
         if position >= self.body_end:
             return True
-        return any(span.contains(position) for span in self.excluded)
+        if self._excluded_index is None:
+            object.__setattr__(self, "_excluded_index", RangeIndex.of(self.excluded))
+        return position in self._excluded_index
+
+
+@dataclass(frozen=True, slots=True)
+class RangeIndex:
+    """Half-open ranges merged and sorted, so membership is one bisection."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> RangeIndex:
+        merged: list[list[int]] = []
+        for span in sorted((s for s in spans if s.start < s.end), key=lambda s: s.start):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        return cls(tuple(start for start, _ in merged), tuple(end for _, end in merged))
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,13 @@
-"""Tokens and the cached word lookups the extractors share: same answers, computed once."""
+"""Tokens, the cached word lookups and the indexes the extractors share: the same answers as
+the plain definitions they stand for, computed once."""
 
 from __future__ import annotations
 
 import pytest
 
-from archive.ingest import cues
+from archive.ingest import cues, document
 from archive.ingest.segment import _TOKEN, tokenize, tokenize_at
+from archive.ingest.types import RangeIndex, Span
 
 
 @pytest.mark.parametrize(
@@ -125,3 +127,55 @@ def test_rank_at_is_the_longest_rank(text, index, expected):
 )
 def test_title_head_at_ignores_case(text, expected):
     assert cues.title_head_at(tokenize_at(text, 0), 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "position", "expected"),
+    [
+        ([], 5, False),
+        ([(2, 5)], 2, True),
+        ([(2, 5)], 5, False),  # half-open
+        ([(2, 5), (4, 9)], 8, True),  # overlapping ranges merge
+        ([(10, 12), (2, 5)], 11, True),  # any order
+        ([(2, 20), (4, 6)], 10, True),  # a nested range does not hide its container
+        ([(3, 3), (2, 5)], 3, True),  # an empty range holds nothing and hides nothing
+        ([(3, 3)], 3, False),
+    ],
+)
+def test_range_index_membership(spans, position, expected):
+    index = RangeIndex.of(Span(start, end) for start, end in spans)
+    assert (position in index) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Home\nShare this\nBy Jane Doe\nA sentence.\n  Read more here", None),
+        ("A sentence. Home is not a nav line here.\nHome", None),
+        ("Share\nShare", 7),  # the end cuts the second line
+        ("\n\nJane Doe - Wire\n", None),
+        ("", None),
+    ],
+)
+def test_line_matches_are_the_patterns_matches(text, end):
+    end = len(text) if end is None else end
+    for pattern in (document._NAV_LINE, document._BYLINE_LINE, document._COMMENTS):
+        expected = [m.span() for m in pattern.finditer(text, 0, end)]
+        assert [m.span() for m in document._line_matches(pattern, text, end)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "whole_words", "expected"),
+    [
+        ("They MET on Sunday", True, [(5, 8)]),
+        ("a sometimes meeting", True, [(12, 19)]),  # not inside a word
+        ("the meetings", True, [(4, 12)]),  # the longer word when the shorter is no word
+        ("Sat down, sat  down", True, [(0, 8)]),
+        ("agreements", False, [(0, 9)]),  # without whole_words a prefix is enough
+        ("agreements", True, []),
+    ],
+)
+def test_words_pattern(text, whole_words, expected):
+    words = ["met", "meet", "meeting", "meetings", "sat down", "agreement"]
+    pattern = cues.words_pattern(words, whole_words=whole_words)
+    assert [m.span() for m in pattern.finditer(text)] == expected

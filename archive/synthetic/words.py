@@ -59,7 +59,15 @@ def zipf_weights(count: int, exponent: float = 1.05) -> list[float]:
 
 
 class WordModel:
-    """Draws sentences whose word frequencies follow Zipf's law."""
+    """Draws sentences whose word frequencies follow Zipf's law.
+
+    Bulk text (quotes, summaries, article bodies) is assembled from a few thousand sentence
+    templates, each with one open slot for a varying word: a million quotes cost a second
+    instead of the tens of seconds that drawing every word would, while the word frequencies
+    stay Zipf-shaped and rare words stay rare."""
+
+    TEMPLATES = 4000
+    RARE_WORDS = 50_000
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -72,31 +80,53 @@ class WordModel:
         return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(3, 4)))
 
     def quotes(self, count: int) -> list[str]:
-        """Return `count` two-sentence quotes: sentence templates drawn once, one slot of each
-        filled per quote, and every draw made in bulk (`random.choices(k=n)`).
+        """Return `count` two-sentence quotes; about one in seven carries a rare word.
 
-        Generating each sentence word by word, or one `choice` call per value, made text
-        generation rather than the database the bottleneck of a million-statement load."""
+        Every draw is made in bulk (`random.choices(k=n)`): one call per value, or generating
+        each sentence word by word, made text generation rather than the database the
+        bottleneck of a million-statement load."""
         rng = self.rng
         firsts = rng.choices(self._templates, k=count)
         seconds = rng.choices(self._templates, k=count)
         fillers = rng.choices(self._fillers, k=2 * count)
         rare_draws = rng.choices(self._rare_words, k=count)
-        chances = [rng.random() for _ in range(count)]
+        first_words = [
+            rare if chance < 0.15 else filler
+            for rare, filler, chance in zip(
+                rare_draws, fillers[::2], self._uniforms(count), strict=True
+            )
+        ]
         return [
-            f"{first.format(rare_draws[i] if chances[i] < 0.15 else fillers[2 * i])} "
-            f"{second.format(fillers[2 * i + 1])}"
-            for i, (first, second) in enumerate(zip(firsts, seconds, strict=True))
+            f"{head_a}{word_a}{tail_a} {head_b}{word_b}{tail_b}"
+            for (head_a, tail_a), (head_b, tail_b), word_a, word_b in zip(
+                firsts, seconds, first_words, fillers[1::2], strict=True
+            )
         ]
 
+    def sentences(self, count: int) -> list[str]:
+        """Return `count` one-sentence texts (meeting summaries)."""
+        templates = self.rng.choices(self._templates, k=count)
+        fillers = self.rng.choices(self._fillers, k=count)
+        pairs = zip(templates, fillers, strict=True)
+        return [f"{head}{word}{tail}" for (head, tail), word in pairs]
+
+    def paragraphs(self, count: int, sentences: int) -> list[str]:
+        """Return `count` texts of `sentences` sentences each (article bodies)."""
+        flat = self.sentences(count * sentences)
+        return [" ".join(flat[i : i + sentences]) for i in range(0, len(flat), sentences)]
+
+    def _uniforms(self, count: int) -> list[float]:
+        draw = self.rng.random
+        return [draw() for _ in range(count)]
+
     @cached_property
-    def _templates(self) -> list[str]:
-        """Sentences with one `{}` slot where a quote's varying word goes."""
+    def _templates(self) -> list[tuple[str, str]]:
+        """Sentences split around one slot where a text's varying word goes: (head, tail)."""
         templates = []
-        for _ in range(4000):
+        for _ in range(self.TEMPLATES):
             words = self.sentence(self.rng.randint(8, 25)).split()
-            words.insert(self.rng.randrange(1, len(words)), "{}")
-            templates.append(" ".join(words))
+            slot = self.rng.randrange(1, len(words))
+            templates.append((" ".join(words[:slot]) + " ", " " + " ".join(words[slot:])))
         return templates
 
     @cached_property
@@ -106,7 +136,10 @@ class WordModel:
     @cached_property
     def _rare_words(self) -> list[str]:
         """Made-up words: many, so each stays rare across a million quotes."""
-        return [self.rare_word() for _ in range(50_000)]
+        lengths = self.rng.choices((3, 4), k=self.RARE_WORDS)
+        syllables = self.rng.choices(SYLLABLES, k=sum(lengths))
+        ends = list(itertools.accumulate(lengths))
+        return ["".join(syllables[end - n : end]) for n, end in zip(lengths, ends, strict=True)]
 
     def sentence(self, length: int) -> str:
         """Return one sentence of about `length` words."""

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Model, Q
 
 from archive.models import (
     Agreement,
@@ -184,6 +184,17 @@ def _date_fields(start: DatePoint | None, end: DatePoint | None) -> dict:
     return fields
 
 
+def _check_fields(record: Model) -> None:
+    """Validate a new or changed record's values (lengths, choices, dates) before saving it,
+    so a bad value fails the article with a message naming the field.
+
+    Uniqueness, constraints and foreign keys are left to the database, inside the article's
+    transaction (a violation fails the article the same way): Django checks each with a
+    SELECT of its own, a third of an import's queries."""
+    relations = [f.name for f in record._meta.concrete_fields if f.is_relation]
+    record.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+
+
 def _choice(value: str | None, choices, default: str) -> str:
     return value if value in choices.values else default
 
@@ -264,7 +275,7 @@ class ArticleLoader:
         kind = _choice(extraction.kind if extraction else None, InstitutionKind, "other")
         if institution is None:
             institution = Institution(name=name[:300], name_key=key, country=country, kind=kind)
-            institution.full_clean()
+            _check_fields(institution)
             institution.save()
             self.outcome.record("institutions", name, NEW)
         elif institution.status == ReviewStatus.REJECTED:
@@ -318,7 +329,7 @@ class ArticleLoader:
                 institution=institution,
                 is_official=person.is_official,
             )
-            official.full_clean()
+            _check_fields(official)
             official.save()
             self.outcome.record("officials", official.name, NEW)
         elif official.status == ReviewStatus.REJECTED:
@@ -334,17 +345,22 @@ class ArticleLoader:
                 OfficialAlias.objects.get_or_create(
                     official=official, name_key=key[:200], defaults={"name": name[:200]}
                 )
-        for mention in person.mentions:
-            OfficialMention.objects.get_or_create(
-                official=official,
-                article=self.article,
-                start=mention.span.start,
-                defaults={
-                    "end": mention.span.end,
-                    "name_as_written": mention.text[:200],
-                    "title_as_written": (mention.title_as_written or "")[:300],
-                },
-            )
+        # One INSERT for all of a person's mentions; those already recorded (a re-import)
+        # are kept as they are, as get_or_create would, without a SELECT and savepoint each.
+        OfficialMention.objects.bulk_create(
+            [
+                OfficialMention(
+                    official=official,
+                    article=self.article,
+                    start=mention.span.start,
+                    end=mention.span.end,
+                    name_as_written=mention.text[:200],
+                    title_as_written=(mention.title_as_written or "")[:300],
+                )
+                for mention in person.mentions
+            ],
+            ignore_conflicts=True,
+        )
         self.index.put(
             official.pk,
             names=[official.name, *names],
@@ -392,7 +408,7 @@ class ArticleLoader:
             official.is_official = True
             changed.append("is_official")
         if changed:
-            official.full_clean()
+            _check_fields(official)
             official.save(update_fields=[*changed, "updated_at"])
         self.outcome.record(
             "officials", official.name, CHANGED if changed else UNCHANGED, ", ".join(changed)
@@ -419,7 +435,7 @@ class ArticleLoader:
                 kind=_choice(extracted.kind, MeetingKind, "other"),
                 summary=extracted.summary or "",
             )
-            meeting.full_clean()
+            _check_fields(meeting)
             meeting.save()
             self.outcome.record("meetings", str(meeting), NEW)
         elif meeting.status == ReviewStatus.REJECTED:
@@ -549,7 +565,7 @@ class ArticleLoader:
             meeting.country_b = countries[1] if len(countries) > 1 else ""
             changed += ["country_a", "country_b"]
         if changed:
-            meeting.full_clean()
+            _check_fields(meeting)
             meeting.save(update_fields=[*changed, "updated_at"])
         self.outcome.record(
             "meetings", str(meeting), CHANGED if changed else UNCHANGED, ", ".join(changed)
@@ -582,7 +598,7 @@ class ArticleLoader:
                 meeting=meeting,
                 date=date,
             )
-            statement.full_clean()
+            _check_fields(statement)
             statement.save()
             self.outcome.record("statements", label, NEW)
             return
@@ -631,7 +647,7 @@ class ArticleLoader:
                 provisions=extracted.provisions or "",
                 agreement_status=status,
             )
-            agreement.full_clean()
+            _check_fields(agreement)
             agreement.save()
             self.outcome.record("agreements", agreement.name, NEW)
         elif agreement.status == ReviewStatus.REJECTED:
@@ -658,7 +674,7 @@ class ArticleLoader:
                 agreement.agreement_status = status
                 changed.append("agreement_status")
             if changed:
-                agreement.full_clean()
+                _check_fields(agreement)
                 agreement.save(update_fields=[*changed, "updated_at"])
             self.outcome.record(
                 "agreements",

@@ -60,7 +60,7 @@ NOTES = [
     "counts, highlighted snippets, links between records; Datasette's table pages show the "
     "table's own columns with foreign keys expanded to the referenced row's label.",
     "Datasette counts the rows of every table page exactly (select count(*), cut at "
-    "sql_time_limit_ms = 1 s) unless told otherwise (_nocount=1); the archive stops "
+    "sql_time_limit_ms, 1 s by default) unless told otherwise (_nocount=1); the archive stops "
     "counting at 10,000 ('More than 10,000') and caches its counts and facets per archive "
     "version in a file cache its workers share.",
     "Datasette's defaults suggest facets on every table page (a grouped query per column, "

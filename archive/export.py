@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection, transaction
 from django.db.models import Case, CharField, Model, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.http import StreamingHttpResponse
@@ -313,16 +315,28 @@ FLAT: dict[str, FlatRows] = {
 
 def _rows(kind: str, queryset: QuerySet, absolute: Callable[[str], str]) -> Iterator[list[Any]]:
     """Every record's cells, in the queryset's order, in constant memory."""
-    flat = FLAT.get(kind)
-    if flat is not None:
-        url = RecordUrls(absolute)
-        rows = queryset.annotate(**flat.annotations()).values_list(*flat.fields)
-        for row in rows.iterator(chunk_size=FLAT_CHUNK_SIZE):
-            yield flat.cells(row, url)
-        return
-    columns = COLUMNS[kind]
-    for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
-        yield [c.get(obj, absolute) for c in columns]
+    with _one_read():
+        flat = FLAT.get(kind)
+        if flat is not None:
+            url = RecordUrls(absolute)
+            rows = queryset.annotate(**flat.annotations()).values_list(*flat.fields)
+            for row in rows.iterator(chunk_size=FLAT_CHUNK_SIZE):
+                yield flat.cells(row, url)
+            return
+        columns = COLUMNS[kind]
+        for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+            yield [c.get(obj, absolute) for c in columns]
+
+
+def _one_read() -> AbstractContextManager:
+    """On PostgreSQL, the whole export reads inside one transaction: one snapshot, so a file
+    never mixes rows from before and after an import, and a plain server-side cursor.
+
+    Outside a transaction Django declares the cursor WITH HOLD, and PostgreSQL then stores
+    the entire result before sending the first row (14 s for a million statements). Not on
+    SQLite, where a transaction here would take the write lock for the length of a download
+    (reads there already see one snapshot per query)."""
+    return transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
 
 
 def csv_line(cells: Iterable[Any], *, neutralise_formulas: bool = False) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .countries import country_name
+from .models import AgreementStatus, InstitutionKind, MeetingKind
 from .search import highlight
 
 
@@ -23,7 +25,8 @@ class Cell:
 
     def render(self) -> str:
         """The cell as escaped `<td>` markup (built in Python: a template loop over every
-        cell of a 50-row page cost more than the page's queries)."""
+        cell of a 50-row page cost more than the page's queries). The standard library's
+        `html.escape` is what Django's `escape` calls, without its lazy-string check."""
         if self.html is not None:
             return f"<td>{self.html}</td>"
         if self.url:
@@ -88,7 +91,19 @@ def plain_date(value: Any) -> str:
 
 
 def _links(items: list[tuple[str, str]]) -> SafeString:
-    return format_html_join(", ", '<a href="{}">{}</a>', items)
+    return mark_safe(", ".join(f'<a href="{escape(u)}">{escape(t)}</a>' for u, t in items))
+
+
+def _label(choices: type) -> Callable[[str], str]:
+    """A field's display label by value, from a dict built once (`get_FOO_display`
+    normalises the field's choices on every call)."""
+    labels = {value: str(label) for value, label in choices.choices}
+    return lambda value: labels.get(value, value)
+
+
+_meeting_kind = _label(MeetingKind)
+_institution_kind = _label(InstitutionKind)
+_agreement_status = _label(AgreementStatus)
 
 
 def _snippet_or(obj: Any, fallback: str) -> Cell:
@@ -119,7 +134,7 @@ COLUMNS: dict[str, list[Column]] = {
                 )
             ),
         ),
-        Column("Kind", "kind", lambda m: Cell(m.get_kind_display())),
+        Column("Kind", "kind", lambda m: Cell(_meeting_kind(m.kind))),
         Column("Sources", None, lambda m: Cell(str(len(m.sources.all())))),
     ],
     "statements": [
@@ -164,7 +179,7 @@ COLUMNS: dict[str, list[Column]] = {
     "institutions": [
         Column("Name", "name", lambda i: Cell(i.name, i.get_absolute_url())),
         Column("Country", "country", lambda i: Cell(country_name(i.country.code))),
-        Column("Kind", "kind", lambda i: Cell(i.get_kind_display())),
+        Column("Kind", "kind", lambda i: Cell(_institution_kind(i.kind))),
         Column(
             "Part of",
             None,
@@ -177,7 +192,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column("Name", "name", lambda a: Cell(a.name, a.get_absolute_url())),
         Column("Signed", "signed", lambda a: Cell(plain_date(a.signed_date) or "—")),
         Column("Parties", None, lambda a: Cell(", ".join(country_name(c.code) for c in a.parties))),
-        Column("Status", None, lambda a: Cell(a.get_agreement_status_display())),
+        Column("Status", None, lambda a: Cell(_agreement_status(a.agreement_status))),
     ],
     "articles": [
         Column("Title", "title", lambda a: Cell(str(a), a.get_absolute_url())),

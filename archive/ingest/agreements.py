@@ -144,7 +144,7 @@ def _modifiers(tokens: list[Token], noun_index: int) -> tuple[int, list[str]]:
 
 # Cheap test on the raw text before tokenising: a sentence with no agreement noun in it
 # cannot name or describe an agreement.
-_NOUN_CUE = cues.words_pattern(sorted(AGREEMENT_NOUNS), whole_words=False)
+_NOUN_CUE = cues.WordsPattern(sorted(AGREEMENT_NOUNS), whole_words=False)
 
 
 def extract_agreements(

@@ -18,9 +18,12 @@ from .types import Document, InstitutionExtraction, Sentence, Span
 
 MAX_ORG_TOKENS = 12
 CONNECTORS = (("of", "the"), ("for", "the"), ("of",), ("for",), ("on",))
+_CONNECTOR_FIRST_WORDS = frozenset(connector[0] for connector in CONNECTORS)
 
 
 def _connector_at(tokens: list[Token], index: int) -> int:
+    if index >= len(tokens) or tokens[index].text not in _CONNECTOR_FIRST_WORDS:
+        return 0
     for connector in CONNECTORS:
         end = index + len(connector)
         if (
@@ -30,6 +33,51 @@ def _connector_at(tokens: list[Token], index: int) -> int:
         ):
             return len(connector)
     return 0
+
+
+class _Lookups:
+    """What the lexicons say about each token of one sentence, looked up once per token.
+
+    Finding, trimming, naming and classifying an organisation ask the same questions of the
+    same tokens (is an organisation word here? a title? a country?), and every organisation
+    looks back for the nearest country word; without this, a sentence of many capitalised
+    phrases would ask the lexicons the same question again and again. The lists are made
+    when the sentence's first phrase is examined, so a sentence without a capitalised phrase
+    costs nothing."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self._org_kinds: list[str | None] | None = None
+        self._title_heads: list[int] | None = None
+
+    @property
+    def org_kinds(self) -> list[str | None]:
+        """cues.org_word_at at each token."""
+        if self._org_kinds is None:
+            self._org_kinds = cues.org_words_in(self.tokens)
+        return self._org_kinds
+
+    @property
+    def title_heads(self) -> list[int]:
+        """cues.title_head_at at each token."""
+        if self._title_heads is None:
+            self._title_heads = cues.title_heads_in(self.tokens)
+        return self._title_heads
+
+    @property
+    def countries(self) -> tuple[cues.CountryCue | None, ...]:
+        """cues.country_at at each token (kept by the sentence: other stages ask it too)."""
+        return self.sentence.country_cues
+
+    def country_code_before(self, start: int, reach: int) -> str | None:
+        """Code of the nearest country word starting within `reach` tokens before start."""
+        countries = self.countries
+        for index in range(start - 1, max(-1, start - reach), -1):
+            cue = countries[index]
+            if cue:
+                return cue.code
+        return None
 
 
 def _phrase_end(tokens: list[Token], start: int) -> int:
@@ -64,16 +112,17 @@ def _phrase_end(tokens: list[Token], start: int) -> int:
     return index
 
 
-def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+def _trim(lookups: _Lookups, start: int, end: int) -> tuple[int, int]:
     """Drop a leading office ("President of the") and anything after the organisation."""
+    tokens, heads, kinds = lookups.tokens, lookups.title_heads, lookups.org_kinds
     trimmed = False
     while True:
         cursor, saw_head = start, trimmed
         while cursor < end and tokens[cursor].capitalised:
-            head = cues.title_head_at(tokens, cursor)
+            head = heads[cursor]
             if head:
                 saw_head, cursor = True, cursor + head
-            elif cues.is_title_word(tokens[cursor]) and not cues.org_word_at(tokens, cursor):
+            elif cues.is_title_word(tokens[cursor]) and not kinds[cursor]:
                 cursor += 1
             else:
                 break
@@ -84,22 +133,17 @@ def _trim(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     last_org = None
     index = start
     while index < end:
-        head = cues.title_head_at(tokens, index)
+        head = heads[index]
         if head > 1:  # "Chief of Staff" is an office, its "Staff" no organisation
             index += head
             continue
-        if cues.org_word_at(tokens, index) or _is_media(tokens[index]):
+        if kinds[index] or _is_media(tokens[index]):
             last_org = index
         index += 1
     if last_org is None:
         return start, start
     stop = last_org + 1
-    while (
-        stop < end
-        and tokens[stop].is_word
-        and tokens[stop].capitalised
-        and (cues.org_word_at(tokens, stop))
-    ):
+    while stop < end and tokens[stop].is_word and tokens[stop].capitalised and kinds[stop]:
         stop += 1
     connector = _connector_at(tokens, stop) if stop < end else 0
     if connector:
@@ -111,47 +155,21 @@ def _is_media(token: Token) -> bool:
     return token.base in lexicon.media_words()
 
 
-def _kind(tokens: list[Token], start: int, end: int) -> str:
-    if any(_is_media(t) for t in tokens[start:end]) and not any(
-        cues.org_word_at(tokens, i) not in (None, "other") for i in range(start, end)
+def _kind(lookups: _Lookups, start: int, end: int) -> str:
+    kinds = lookups.org_kinds[start:end]
+    if any(_is_media(t) for t in lookups.tokens[start:end]) and not any(
+        kind not in (None, "other") for kind in kinds
     ):
         return "news_agency"
     kind = "other"
-    for index in range(start, end):
-        found = cues.org_word_at(tokens, index)
+    for found in kinds:
         if found:
             kind = found
     return kind
 
 
-class _CountryCodes:
-    """The country cue starting at each token of one sentence, looked up once per token.
-
-    Every organisation in a sentence looks back for the nearest country word; without this
-    a sentence of many capitalised phrases would ask the lexicon the same question for the
-    same token again and again."""
-
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self._codes: list[str | None] | None = None
-
-    def before(self, start: int, reach: int) -> str | None:
-        """Code of the nearest country word starting within `reach` tokens before start."""
-        if self._codes is None:
-            tokens = self.tokens
-            self._codes = [
-                cue.code if (cue := cues.country_at(tokens, index)) else None
-                for index in range(len(tokens))
-            ]
-        codes = self._codes
-        for index in range(start - 1, max(-1, start - reach), -1):
-            if codes[index]:
-                return codes[index]
-        return None
-
-
-def _country_near(codes: _CountryCodes, start: int, person_countries: list[str]) -> str | None:
-    found = codes.before(start, 40)
+def _country_near(lookups: _Lookups, start: int, person_countries: list[str]) -> str | None:
+    found = lookups.country_code_before(start, 40)
     if found:
         return found
     return person_countries[0] if person_countries else None
@@ -164,50 +182,49 @@ def extract_institutions(
     found: dict[str, InstitutionExtraction] = {}
     countries_of = {p.key: p.country for p in people.people}
     starts = [span.start for span, _ in people.mentions]
+    stop_capitals = lexicon.stop_capitals()
     for sentence in sentences:
         if not sentence.has_capital:
             continue
         tokens = sentence.tokens
-        codes = _CountryCodes(tokens)
+        lookups = _Lookups(sentence)
         first = bisect.bisect_left(starts, sentence.span.start)
         last = bisect.bisect_left(starts, sentence.span.end)
         person_countries = [
             countries_of[key] for _, key in people.mentions[first:last] if countries_of.get(key)
         ]
         index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if not (token.is_word and token.capitalised) or token.base in lexicon.stop_capitals():
-                index += 1
+        for first_word in sentence.capitals:  # a phrase starts with a capitalised word
+            token = tokens[first_word]
+            if first_word < index or not token.is_word or token.base in stop_capitals:
                 continue
-            end = _phrase_end(tokens, index)
-            start, stop = _trim(tokens, index, end)
+            end = _phrase_end(tokens, first_word)
+            start, stop = _trim(lookups, first_word, end)
             if stop > start:
-                _add(document, tokens, start, stop, found, person_countries, codes)
-            index = max(end, index + 1)
+                _add(document, lookups, start, stop, found, person_countries)
+            index = max(end, first_word + 1)
     return list(found.values())
 
 
 def _add(
     document: Document,
-    tokens: list[Token],
+    lookups: _Lookups,
     start: int,
     stop: int,
     found: dict[str, InstitutionExtraction],
     person_countries: list[str],
-    codes: _CountryCodes,
 ) -> None:
+    tokens, kinds = lookups.tokens, lookups.org_kinds
     words = [t for t in tokens[start:stop] if t.is_word]
     proper = [
         t
         for index, t in enumerate(tokens[start:stop], start)
-        if t.is_word
-        and not cues.org_word_at(tokens, index)
-        and t.text not in ("of", "the", "for", "on")
+        if t.is_word and not kinds[index] and t.text not in ("of", "the", "for", "on")
     ]
     if len(words) < 2 or not proper:
         return
-    cue = cues.country_at(tokens, start)
+    countries = lookups.countries
+    cue = countries[start]
     name_start = start
     country = None
     if cue and cue.possessive:
@@ -225,13 +242,13 @@ def _add(
     if country is None:
         index = start
         while index < stop:
-            inner = cues.country_at(tokens, index)
+            inner = countries[index]
             if inner and inner.kind != "city":
                 country = inner.code
                 break
             index += inner.length if inner else 1
     if country is None:
-        country = _country_near(codes, start, person_countries)
+        country = _country_near(lookups, start, person_countries)
     span = Span(tokens[start].start, tokens[stop - 1].end)
     key = cues.fold(name)
     existing = found.get(key)
@@ -240,4 +257,4 @@ def _add(
             existing.name, existing.country or country, existing.kind, (*existing.spans, span)
         )
         return
-    found[key] = InstitutionExtraction(name, country, _kind(tokens, start, stop), (span,))
+    found[key] = InstitutionExtraction(name, country, _kind(lookups, start, stop), (span,))

@@ -32,7 +32,7 @@ MEETING_WORDS = (
     *("gathering", "summit", "conference", "discussions", "consultations", "conferred"),
     *("welcomed", "sat down"),
 )
-_CUE = cues.words_pattern(MEETING_WORDS)
+_CUE = cues.WordsPattern(MEETING_WORDS)
 _OTHER_EVENT_BEFORE = re.compile(
     r"(?:signed|deadline|since|appointed|appointment|lifted|founded|established|expires?|"
     r"assassinated|elected|born)\W+(?:\w+\W+){0,3}$",

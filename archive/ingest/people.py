@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from . import cues, lexicon
 from .segment import Token, tokenize
@@ -30,17 +31,19 @@ MAX_NAME_TOKENS = 5
 # Counterpart rules compare people pairwise; a real article names far fewer people.
 MAX_PEOPLE_FOR_COUNTERPARTS = 60
 MAX_TITLE_TOKENS = 24
-_DELEGATION = cues.words_pattern(["delegation"])
+_DELEGATION = cues.WordsPattern(["delegation"])
 OUTLET_CUE_BEFORE = frozenset(
     [("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by")]
 )
 TITLE_CONNECTORS = frozenset(["of", "the", "and", "for"])
 APPOSITIVE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at"])
+# Words between a name and its reporting verb ("X also said", "X was quoted as saying").
+SPEECH_AUXILIARIES = frozenset(["also", "further", "then", "was", "has", "had", "is"])
 # Words a title phrase found by scanning left does not start with.
 TITLE_LEADING_SKIPS = cues.DETERMINERS | {"and", "of"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One mention of a possible person, with what its context says about them."""
 
@@ -102,22 +105,23 @@ class PeopleResult:
     rejected: list[Rejected]
 
 
+_BASE = attrgetter("base")
+
+
 def _word(token: Token) -> str:
     return token.folded
 
 
-def _cap_runs(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words (with name particles and abbreviation dots)."""
+def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with name particles and abbreviation dots); a run
+    starts at a capitalised word, so only those (`capitals`) are visited to find starts."""
     runs = []
     index = 0
     count = len(tokens)
-    while index < count:
-        token = tokens[index]
-        if not (token.is_word and token.capitalised):
-            index += 1
+    for start in capitals:
+        if start < index or not tokens[start].is_word:
             continue
-        start = index
-        index += 1
+        index = start + 1
         while index < count:
             current = tokens[index]
             previous = tokens[index - 1]
@@ -377,7 +381,7 @@ def _candidates_in_sentence(
         return []
     tokens = sentence.tokens
     found = []
-    for run_start, run_end in _cap_runs(tokens):
+    for run_start, run_end in _cap_runs(tokens, sentence.capitals):
         _note_outlet(tokens, run_start, run_end, outlets)
         prefix = _parse_prefix(tokens, run_start, run_end)
         length = _name_ok(
@@ -394,7 +398,7 @@ def _candidates_in_sentence(
             tokens, name_start, name_end
         ):
             continue
-        name_tokens = tuple(tokens[i].base for i in range(name_start, name_end))
+        name_tokens = tuple(map(_BASE, tokens[name_start:name_end]))
         candidate = Candidate(
             name_tokens=name_tokens,
             span=Span(
@@ -440,7 +444,9 @@ def _candidates_in_sentence(
 
 def _run_is_organisation(tokens: list[Token], name_end: int, run_end: int) -> bool:
     """True when the capitalised run goes on into an organisation word ("Islamic Center")."""
-    return any(cues.org_word_at(tokens, index) for index in range(name_end, run_end))
+    return name_end < run_end and any(
+        cues.org_word_at(tokens, index) for index in range(name_end, run_end)
+    )
 
 
 def _is_region(tokens: list[Token], start: int, end: int) -> bool:
@@ -480,15 +486,7 @@ def _apply_title(
 def _note_speech(tokens: list[Token], run_start: int, name_end: int, candidate: Candidate) -> None:
     """Mark a name next to a reporting verb ("X said", "said X", "X was quoted as saying")."""
     index = name_end
-    while index < len(tokens) and _word(tokens[index]) in (
-        "also",
-        "further",
-        "then",
-        "was",
-        "has",
-        "had",
-        "is",
-    ):
+    while index < len(tokens) and tokens[index].folded in SPEECH_AUXILIARIES:
         index += 1
     if index < len(tokens) and cues.is_reporting_verb_at(tokens, index):
         candidate.speaker = True
@@ -501,7 +499,7 @@ def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -
     media = lexicon.media_words()
     following = tokens[end].folded if end < len(tokens) else None
     if (
-        any(tokens[index].base in media for index in range(start + 1, end))
+        (end - start > 1 and any(tokens[index].base in media for index in range(start + 1, end)))
         or following == "agency"
         or (following == "news" and end + 1 < len(tokens) and tokens[end + 1].folded == "agency")
     ):
@@ -561,9 +559,9 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
     folded_outlets = {cues.fold(name) for name in outlets}
     by_token: dict[str, list[PersonGroup]] = {}
     for candidate in ordered:
-        if cues.fold(candidate.name) in folded_outlets:
+        if folded_outlets and cues.fold(candidate.name) in folded_outlets:
             continue
-        key = tuple(cues.fold(t) for t in candidate.name_tokens)
+        key = tuple(map(cues.fold, candidate.name_tokens))
         nearby = {id(g): g for token in key for g in by_token.get(token, ())}
         matches = [g for g in nearby.values() if _same_name(key, g.folded_tokens())]
         matches = [
@@ -571,7 +569,7 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
             for g in matches
             if not (candidate.country and g.full.country and candidate.country != g.full.country)
         ]
-        if not matches and len(key) == 1:
+        if not matches and len(key) == 1 and nearby:
             matches = _surname_first_match(key[0], candidate, nearby.values())
         if len(matches) == 1:
             matches[0].add(candidate)
@@ -628,12 +626,10 @@ def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
         if not sentence.has_capital:
             continue
         tokens = sentence.tokens
+        country_cues = sentence.country_cues
         index = 0
         while index < len(tokens):
-            if not tokens[index].capitalised:
-                index += 1  # no country word starts in lower case (see cues.country_at)
-                continue
-            cue = cues.country_at(tokens, index)
+            cue = country_cues[index]
             if cue:
                 counts[cue.code] += 1
                 first_seen.setdefault(cue.code, tokens[index].start)
@@ -662,7 +658,7 @@ def extract_people(
     sides = article_sides(document, sentences) if sides is None else sides
     people, mentions = _build_people(document, groups, delegations, sides)
     rejected = [Rejected("people", "news agency", name, None) for name in sorted(outlets)]
-    for candidate in candidates:
+    for candidate in candidates if folded_outlets else ():
         if cues.fold(candidate.name) in folded_outlets:
             rejected.append(Rejected("people", "news agency", candidate.name, candidate.span))
     return PeopleResult(tuple(people), mentions, frozenset(outlets), rejected)

@@ -8,7 +8,9 @@ quantifiers), so adversarial text cannot make segmentation slow.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .types import Document, Sentence, Span
@@ -91,28 +93,30 @@ class Token(NamedTuple):
     The derived fields (`base`, `folded`, `is_word`, ...) are stored, not computed on access:
     the extractors ask them dozens of times per capitalised word, and a stored field is read
     at C speed where a property is a Python call each time. They depend on the text alone,
-    so they are computed once per distinct word (`_shape_of`).
+    so they are computed once per distinct word (`_shape_of`), and the offsets come last so
+    that a token is that shared tuple plus (start, end).
     """
 
     text: str
-    start: int
-    end: int
     base: str  # without a possessive ending ("Iran's" -> "Iran")
     folded: str  # text casefolded
     base_folded: str  # base casefolded
     is_word: bool  # a word, not a punctuation mark
-    capitalised: bool  # starts with an upper-case letter
+    capitalised: bool  # starts with an upper-case character
     possessive: bool  # ends in 's or ’s (and is more than the ending)
+    start: int
+    end: int
 
 
-_Shape = tuple[str, str, str, bool, bool, bool]
+_Shape = tuple[str, str, str, str, bool, bool, bool]
 _SHAPES: dict[str, _Shape] = {}
 # Distinct words kept before the table is emptied: bounds memory over a long import.
 MAX_SHAPES = 200_000
+_CAPITALISED = Token._fields.index("capitalised")
 
 
 def _shape_of(text: str) -> _Shape:
-    """The derived Token fields of a token text, computed once per distinct text."""
+    """The Token fields that depend on the text alone, computed once per distinct text."""
     shape = _SHAPES.get(text)
     if shape is None:
         if len(_SHAPES) >= MAX_SHAPES:
@@ -120,6 +124,7 @@ def _shape_of(text: str) -> _Shape:
         base = _base_of(text)
         first = text[0]
         shape = (
+            text,
             base,
             text.casefold(),
             base.casefold(),
@@ -161,8 +166,14 @@ def tokenize_at(text: str, offset: int) -> list[Token]:
             break  # the end of the text (see _SPACED_TOKEN)
         start = position + len(space)
         position = start + len(word)
-        append(new(Token, (word, start, position, *(shapes.get(word) or _shape_of(word)))))
+        append(new(Token, (shapes.get(word) or _shape_of(word)) + (start, position)))
     return found
+
+
+def capitalised_indices(tokens: Sequence[Token]) -> list[int]:
+    """Indices of the capitalised tokens, where names, places and organisations start;
+    selected at C speed, so the stages can skip the other tokens without looking at them."""
+    return list(compress(range(len(tokens)), map(itemgetter(_CAPITALISED), tokens)))
 
 
 def word_tokens(text: str) -> list[str]:

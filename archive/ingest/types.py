@@ -102,6 +102,8 @@ class Sentence:
     paragraph: int
     text: str
     _tokens: tuple | None = field(default=None, repr=False, compare=False)
+    _capitals: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _country_cues: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def tokens(self) -> tuple:
@@ -111,6 +113,25 @@ class Sentence:
 
             object.__setattr__(self, "_tokens", tuple(tokenize_at(self.text, self.span.start)))
         return self._tokens
+
+    @property
+    def capitals(self) -> list[int]:
+        """Indices of the capitalised tokens (segment.capitalised_indices), made once."""
+        if self._capitals is None:
+            from .segment import capitalised_indices
+
+            object.__setattr__(self, "_capitals", capitalised_indices(self.tokens))
+        return self._capitals
+
+    @property
+    def country_cues(self) -> tuple:
+        """cues.country_at at each token, looked up once for all the stages that ask."""
+        if self._country_cues is None:
+            from .cues import countries_in
+
+            cues = countries_in(self.tokens, self.capitals)
+            object.__setattr__(self, "_country_cues", tuple(cues))
+        return self._country_cues
 
     @property
     def has_capital(self) -> bool:

@@ -3,10 +3,13 @@ the plain definitions they stand for, computed once."""
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from archive.ingest import cues, document
-from archive.ingest.segment import _TOKEN, tokenize, tokenize_at
+from archive.ingest.segment import _TOKEN, capitalised_indices, tokenize, tokenize_at
 from archive.ingest.types import RangeIndex, Span
 
 
@@ -175,7 +178,76 @@ def test_line_matches_are_the_patterns_matches(text, end):
         ("agreements", True, []),
     ],
 )
-def test_words_pattern(text, whole_words, expected):
+def test_words_pattern_matches(text, whole_words, expected):
     words = ["met", "meet", "meeting", "meetings", "sat down", "agreement"]
-    pattern = cues.words_pattern(words, whole_words=whole_words)
-    assert [m.span() for m in pattern.finditer(text)] == expected
+    pattern = cues.WordsPattern(words, whole_words=whole_words)
+    assert [m.span() for m in pattern.regex.finditer(text)] == expected
+    found = pattern.search(text)
+    assert (found.span() if found else None) == (expected[0] if expected else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no such word here",
+        "The MEETING",
+        "a vİsit",  # dotted capital I: lowercases to two characters
+        "a visıt",  # dotless i
+        "the ſummit",  # long s
+        "\u212aELVIN summit",  # Kelvin sign
+        "x" * 2000 + " talks",
+        "“Quoted” talks’",
+        "",
+    ],
+)
+def test_words_pattern_search_is_the_regex_search(text):
+    pattern = cues.WordsPattern(["visit", "summit", "meeting", "talks", "kelvin"])
+    expected = pattern.regex.search(text)
+    found = pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_odd_letters_are_all_that_lowercase_unlike_ignorecase():
+    """Every non-ASCII character re.IGNORECASE matches to an ASCII letter either lowercases
+    to that letter or is one of the odd letters WordsPattern hands to the regex."""
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = {
+        char
+        for char in map(chr, range(128, sys.maxunicode + 1))
+        if ascii_letter.fullmatch(char) and not re.fullmatch("[a-z]", char.lower())
+    }
+    assert odd == set(cues._IGNORECASE_ODD_LETTERS)
+
+
+def test_words_pattern_takes_ascii_words():
+    with pytest.raises(ValueError):
+        cues.WordsPattern(["café"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("no capitals here", []),
+        ("The Iraqi minister met Ⓐ Rashid", [0, 1, 4, 5]),  # a capital symbol is capitalised
+        ("él Émile", [1]),
+    ],
+)
+def test_capitalised_indices(text, expected):
+    assert capitalised_indices(tokenize_at(text, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq's Defense Minister met the Iranian delegation in Tehran",
+        "the United States and the United Kingdom, Bosnia and Herzegovina",
+        "New York New Delhi",
+        "iran IRAN Iran",
+    ],
+)
+def test_countries_in_is_country_at_everywhere(text):
+    tokens = tokenize_at(text, 0)
+    found = cues.countries_in(tokens, capitalised_indices(tokens))
+    assert found == [cues.country_at(tokens, index) for index in range(len(tokens))]
+    assert any(found)

@@ -255,15 +255,19 @@ def highlight(marked: str | None) -> SafeString:
     return mark_safe(html)
 
 
-def ranked_ids(queryset: QuerySet, q: str, start: int, count: int) -> list[int]:
+def ranked_ids(
+    queryset: QuerySet, q: str, start: int, count: int, *, filtered: QuerySet | None = None
+) -> list[int]:
     """Ids of the rows [start, start + count) of a searched (unranked) queryset, best match
     first, ties by id descending.
 
     The ranking is read from the full-text index alone first: its best few hundred ids (the
     same order as the page: bm25 on SQLite, ts_rank on PostgreSQL, ties by id descending),
-    then the list's other filters applied to those ids only. That costs what the bare ranked
-    query costs; ranking every match of the filtered list (needed when the filters remove
-    many matches) is the fallback.
+    then the list's other filters applied to those ids only — `filtered`, the same rows
+    before the search, when given: the candidates already match, and checking them against
+    the index again reads every match of the word. That costs what the bare ranked query
+    costs; ranking every match of the filtered list (needed when the filters remove many
+    matches) is the fallback.
     """
     want = start + count
     terms = parse_query(q)
@@ -279,7 +283,8 @@ def ranked_ids(queryset: QuerySet, q: str, start: int, count: int) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(*best)
         candidates = [row[0] for row in cursor.fetchall()]
-    kept = set(only_ids(queryset.order_by(), candidates).values_list("pk", flat=True))
+    check = queryset if filtered is None else filtered
+    kept = set(only_ids(check.order_by(), candidates).values_list("pk", flat=True))
     ordered = [pk for pk in candidates if pk in kept]
     if len(ordered) >= want or len(candidates) < limit:
         return ordered[start:want]
@@ -309,11 +314,13 @@ def _best_matches_sql(scope: _Scope, terms: list[Term], limit: int) -> tuple[str
     )
 
 
-def ranked_rows(queryset: QuerySet, q: str, start: int, count: int) -> list:
+def ranked_rows(
+    queryset: QuerySet, q: str, start: int, count: int, *, filtered: QuerySet | None = None
+) -> list:
     """The rows [start, start + count) of a searched (unranked) queryset, best match first:
     ids from `ranked_ids`, then the full rows for those ids alone, so per-row work (snippets,
     related rows) is done for one page, not for every match."""
-    ids = ranked_ids(queryset, q, start, count)
+    ids = ranked_ids(queryset, q, start, count, filtered=filtered)
     if not ids:
         return []
     by_id = {row.pk: row for row in only_ids(queryset.order_by(), ids)}

@@ -157,15 +157,19 @@ class Listing:
     sort: str
     sort_field: str | None  # None when ordered by relevance
     descending: bool
-    # A text search in relevance order: the matching rows without a rank, and the text. The
-    # rank orders `queryset` (exports); a page reads it from the index instead (`rows`).
+    # A text search in relevance order: the matching rows without a rank, the rows the other
+    # filters keep (searched or not), and the text. The rank orders `queryset` (exports); a
+    # page reads it from the index instead (`rows`).
     unranked: QuerySet | None = None
+    unsearched: QuerySet | None = None
     q: str = ""
 
     def rows(self, start: int, count: int) -> list:
         """The rows [start, start + count) of the list, in its order."""
         if self.unranked is not None:
-            return search.ranked_rows(self.unranked, self.q, start, count)
+            return search.ranked_rows(
+                self.unranked, self.q, start, count, filtered=self.unsearched
+            )
         return list(self.queryset[start : start + count])
 
     @property
@@ -188,7 +192,10 @@ def record_list(kind: str, *, filters: Mapping[str, Any]) -> Listing:
     q = filterset.form.cleaned_data.get("q") or ""
     if sort == "relevance" and filterset.searchable and search.has_terms(q):
         ranked = search.with_rank(qs, q).order_by("-search_rank", "-id")
-        return Listing(spec, filterset, ranked, sort, None, True, unranked=qs, q=q)
+        return Listing(
+            spec, filterset, ranked, sort, None, True,
+            unranked=qs, unsearched=filterset.unsearched, q=q,
+        )  # fmt: skip
     if sort == "relevance":
         sort = filterset.default_sort
     descending = sort.startswith("-")

@@ -128,3 +128,18 @@ def test_long_select_renders_what_django_select_renders():
         fast = LongSelect(choices=choices).render("country", value, {"id": "id_country"})
         django = forms.Select(choices=choices).render("country", value, {"id": "id_country"})
         assert parse_html(fast) == parse_html(django)
+
+
+def test_relevance_page_checks_candidates_without_asking_the_index_again(ranked_statements):
+    """The index is read twice for a page (the ranked candidates, then the page's rows with
+    their snippets), not a third time to check the candidates against the other filters."""
+    from django.test.utils import CaptureQueriesContext
+
+    operator = "@@" if connection.vendor == "postgresql" else "MATCH"
+    listing = selectors.record_list(
+        "statements", filters={"q": "security", "speaker_country": "DE"}
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        rows = listing.rows(0, 5)
+    assert rows and all(row.speaker.country == "DE" for row in rows)
+    assert sum(operator in q["sql"] for q in ctx.captured_queries) == 2

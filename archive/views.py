@@ -134,6 +134,12 @@ def _active_choices(listing: selectors.Listing, params: QueryDict) -> list[dict]
     return chips
 
 
+def _filters_key(kind: str, params: QueryDict) -> list:
+    """The cache key part of a list's counts and facets: they do not depend on the order or
+    the page, only on the filters (the search page's counts share the list pages' keys)."""
+    return [kind, sorted((k, params.getlist(k)) for k in params if k not in UNFILTERING)]
+
+
 @require_safe
 def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     """A list page, or its CSV/JSON export: one selector result feeds page, facets and export."""
@@ -158,8 +164,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             cursor=params.get("_next"),
         )
     results = ResultCache()
-    # Counts and facets do not depend on the order or the page: cached under the filters only.
-    filters_key = [kind, sorted((k, params.getlist(k)) for k in params if k not in UNFILTERING)]
+    filters_key = _filters_key(kind, params)
     total = results.get_or_compute("count", filters_key, lambda: capped_count(listing.queryset))
     facet_list = (
         results.get_or_compute(
@@ -206,6 +211,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
     sections = []
     if q:
+        results = ResultCache()
         for kind in ("meetings", "statements", "articles", "officials"):
             data = QueryDict(mutable=True)
             data["q"] = q
@@ -215,7 +221,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 {
                     "kind": kind,
                     "title": TITLES[kind],
-                    "count": capped_count(listing.queryset),
+                    "count": results.get_or_compute(
+                        "count",
+                        _filters_key(kind, data),
+                        lambda listing=listing: capped_count(listing.queryset),
+                    ),
                     "headers": [c.label for c in tables.COLUMNS[kind]],
                     "rows": tables.rows(kind, rows),
                     "url": reverse(f"archive:{kind[:-1]}_list") + querystring(QueryDict(), q=q),

@@ -143,3 +143,25 @@ def test_relevance_page_checks_candidates_without_asking_the_index_again(ranked_
         rows = listing.rows(0, 5)
     assert rows and all(row.speaker.country == "DE" for row in rows)
     assert sum(operator in q["sql"] for q in ctx.captured_queries) == 2
+
+
+def _search_count(client, kind: str, q: str) -> str:
+    body = client.get("/search/", {"q": q}).text
+    found = re.search(rf'<h2 id="sec-{kind}">[^<]*<span class="count">([^<]*)</span>', body)
+    assert found, f"the search page has a {kind} section"
+    return found.group(1)
+
+
+def test_search_page_counts_are_cached_and_follow_changes(client, db):
+    """The search page's counts come from the result cache (a second visit runs fewer
+    queries) and a new matching statement is counted at once."""
+    article = make_article()
+    make_statement(article=article, text="Border security was discussed.")
+    assert _search_count(client, "statements", "security") == "1"
+    with CaptureQueriesContext(connection) as first:
+        client.get("/search/", {"q": "border"})
+    with CaptureQueriesContext(connection) as second:
+        client.get("/search/", {"q": "border"})
+    assert len(second.captured_queries) < len(first.captured_queries)
+    make_statement(article=article, text="Security at sea, too.")
+    assert _search_count(client, "statements", "security") == "2"

@@ -262,23 +262,36 @@ def countries_in(tokens: list[Token], capitals: list[int]) -> list[CountryCue | 
     return found
 
 
-def may_begin_entry(token: Token) -> bool:
-    """Whether a rank, honorific, country word, title word or organisation word may start at
-    this token. False rules all of them out with one cached lookup, so a plain name word
-    skips the half-dozen specific lookups a title prefix is parsed with."""
-    return _may_begin_entry(token.text, token.base, token.base_folded)
+# What may start at a token (entry_starts): bit flags.
+HONORIFIC = 1
+RANK = 2
+COUNTRY = 4
+TITLE_OR_ORGANISATION = 8  # a title word, organisation word or commentator's title
+
+
+def entry_starts(token: Token) -> int:
+    """Which lexicons have an entry that may start at this token (HONORIFIC | RANK | ...):
+    one cached lookup by word, so a title prefix is parsed with only the specific lookups
+    that can succeed, and a plain name word with none."""
+    return _entry_starts(token.text, token.base, token.base_folded)
 
 
 @lru_cache(maxsize=65536)
-def _may_begin_entry(text: str, base: str, base_folded: str) -> bool:
-    return (
-        text in _honorifics().by_first
-        or text in _ranks().by_first
-        or (text[:1].isupper() and base in _country_forms())
-        or base_folded in lexicon.title_words()
+def _entry_starts(text: str, base: str, base_folded: str) -> int:
+    flags = 0
+    if text in _honorifics().by_first:
+        flags |= HONORIFIC
+    if text in _ranks().by_first:
+        flags |= RANK
+    if text[:1].isupper() and base in _country_forms():
+        flags |= COUNTRY
+    if (
+        base_folded in lexicon.title_words()
         or base in _org_first_words()
         or base_folded in lexicon.nonofficial_heads()
-    )
+    ):
+        flags |= TITLE_OR_ORGANISATION
+    return flags
 
 
 def is_reporting_verb_at(tokens: list[Token], index: int) -> int:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from . import cues, lexicon
 from .segment import Token, tokenize
@@ -200,63 +201,69 @@ def _place_as_given_name(tokens: list[Token], index: int, end: int) -> bool:
     )
 
 
-@dataclass(slots=True)
-class _Prefix:
+class _Prefix(NamedTuple):
+    """The known words at the start of a capitalised run: rank, honorific, title words."""
+
     rank: str | None = None
     rank_start: int | None = None
     honorific: bool = False
     title_start: int | None = None
     title_end: int | None = None
-    name_start: int = 0
 
 
-def _parse_prefix(tokens: list[Token], start: int, end: int) -> _Prefix:
-    """Split the known words at the start of a capitalised run from the name after them."""
-    prefix = _Prefix(name_start=start)
+_NO_PREFIX = _Prefix()
+
+
+def _parse_prefix(tokens: list[Token], start: int, end: int) -> tuple[_Prefix, int]:
+    """Split the known words at the start of a capitalised run from the name after them:
+    the prefix, and the index where the name starts. Most runs start with a name word, so
+    the empty prefix is one shared value."""
+    rank = rank_start = title_start = title_end = None
+    honorific = False
     index = start
-    while index < end and cues.may_begin_entry(tokens[index]):
-        length = cues.honorific_at(tokens, index)
-        if length:
-            prefix.honorific = True
-            index += length
-            continue
-        length = cues.rank_at(tokens, index)
-        if length and index + length < end:
-            prefix.rank = " ".join(t.text for t in tokens[index : index + length])
-            prefix.rank = prefix.rank.replace(" .", ".")
-            prefix.rank_start = index
-            index += length
+    while index < end:
+        token = tokens[index]
+        starts = cues.entry_starts(token)
+        if not starts:
             break
-        cue = cues.country_at(tokens, index)
+        if starts & cues.HONORIFIC:
+            length = cues.honorific_at(tokens, index)
+            if length:
+                honorific = True
+                index += length
+                continue
+        if starts & cues.RANK:
+            length = cues.rank_at(tokens, index)
+            if length and index + length < end:
+                rank = " ".join(t.text for t in tokens[index : index + length])
+                rank = rank.replace(" .", ".")
+                rank_start = index
+                index += length
+                break
+        cue = cues.country_at(tokens, index) if starts & cues.COUNTRY else None
         if (
             cue
             and cue.kind == "name"
-            and prefix.title_start is not None
+            and title_start is not None
             and _place_as_given_name(tokens, index, end)
         ):
             break  # "Trade Minister Jordan Hale": after the title, a country name + surname
         if cue and cue.kind != "city":
-            _extend_title(prefix, index, index + cue.length)
-            index += cue.length
+            title_start = index if title_start is None else title_start
+            title_end = index = index + cue.length
             continue
-        token = tokens[index]
-        if (
+        if starts & cues.TITLE_OR_ORGANISATION and (
             cues.is_title_word(token)
             or cues.org_word_at(tokens, index)
             or (token.base_folded in lexicon.nonofficial_heads())
         ):
-            _extend_title(prefix, index, index + 1)
-            index += 1
+            title_start = index if title_start is None else title_start
+            title_end = index = index + 1
             continue
         break
-    prefix.name_start = index
-    return prefix
-
-
-def _extend_title(prefix: _Prefix, start: int, end: int) -> None:
-    if prefix.title_start is None:
-        prefix.title_start = start
-    prefix.title_end = end
+    if index == start:
+        return _NO_PREFIX, start
+    return _Prefix(rank, rank_start, honorific, title_start, title_end), index
 
 
 def _title_allowed(token: Token, before: Token | None = None) -> bool:
@@ -383,17 +390,19 @@ def _candidates_in_sentence(
     found = []
     for run_start, run_end in _cap_runs(tokens, sentence.capitals):
         _note_outlet(tokens, run_start, run_end, outlets)
-        prefix = _parse_prefix(tokens, run_start, run_end)
+        prefix, name_start = _parse_prefix(tokens, run_start, run_end)
+        if name_start == run_end:
+            continue  # the run is all title, rank or country words: no name in it
         length = _name_ok(
             tokens,
-            prefix.name_start,
+            name_start,
             run_end,
             prefix.rank is not None,
             after_title=prefix.title_start is not None,
         )
         if not length:
             continue
-        name_start, name_end = prefix.name_start, prefix.name_start + length
+        name_end = name_start + length
         if _run_is_organisation(tokens, name_end, run_end) or _is_region(
             tokens, name_start, name_end
         ):
@@ -552,6 +561,21 @@ def _surname_first_match(
     return [group]
 
 
+def _matching_groups(
+    key: tuple[str, ...], candidate: Candidate, nearby: dict[int, PersonGroup]
+) -> list[PersonGroup]:
+    """The groups (among those sharing a word with the mention) the mention may belong to."""
+    matches = [g for g in nearby.values() if _same_name(key, g.folded_tokens())]
+    matches = [
+        g
+        for g in matches
+        if not (candidate.country and g.full.country and candidate.country != g.full.country)
+    ]
+    if not matches and len(key) == 1:
+        matches = _surname_first_match(key[0], candidate, nearby.values())
+    return matches
+
+
 def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
     """Resolve mentions to people: fullest names first, shorter forms join them."""
     groups: list[PersonGroup] = []
@@ -563,14 +587,7 @@ def _group(candidates: list[Candidate], outlets: set[str]) -> list[PersonGroup]:
             continue
         key = tuple(map(cues.fold, candidate.name_tokens))
         nearby = {id(g): g for token in key for g in by_token.get(token, ())}
-        matches = [g for g in nearby.values() if _same_name(key, g.folded_tokens())]
-        matches = [
-            g
-            for g in matches
-            if not (candidate.country and g.full.country and candidate.country != g.full.country)
-        ]
-        if not matches and len(key) == 1 and nearby:
-            matches = _surname_first_match(key[0], candidate, nearby.values())
+        matches = _matching_groups(key, candidate, nearby) if nearby else []
         if len(matches) == 1:
             matches[0].add(candidate)
         elif matches:

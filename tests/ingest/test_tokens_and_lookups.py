@@ -66,20 +66,20 @@ def test_token_fields_derived_from_its_text(
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
-        ("Major", True),  # rank
-        ("Dr", True),  # honorific
-        ("Iran's", True),  # country, possessive
-        ("iran", False),  # a country word is capitalised
-        ("Ministry", True),  # organisation word
-        ("minister", True),  # title word, any case
-        ("Analyst", True),  # commentator
-        ("Abdul", False),  # a plain name
-        ("Rashid", False),
+        ("Major", cues.RANK),
+        ("Dr", cues.HONORIFIC),
+        ("Iran's", cues.COUNTRY),
+        ("iran", 0),  # a country word is capitalised
+        ("Ministry", cues.TITLE_OR_ORGANISATION),
+        ("minister", cues.TITLE_OR_ORGANISATION),  # title words in any case
+        ("Analyst", cues.TITLE_OR_ORGANISATION),  # commentator
+        ("Abdul", 0),  # a plain name
+        ("Rashid", 0),
     ],
 )
-def test_may_begin_entry(word, expected):
+def test_entry_starts(word, expected):
     (token,) = [t for t in tokenize_at(word, 0) if t.is_word]
-    assert cues.may_begin_entry(token) is expected
+    assert cues.entry_starts(token) == expected
 
 
 @pytest.mark.parametrize(
@@ -90,19 +90,19 @@ def test_may_begin_entry(word, expected):
         "Iran's Armed Forces Chief of Staff",
         "the analyst Jane Doe",
         "Prime Minister of the United Kingdom",
+        "Dr. Field Marshal New Delhi",
     ],
 )
-def test_a_token_that_may_not_begin_an_entry_begins_none(text):
-    """The prefilter only ever says no when every specific lookup says no."""
+def test_entry_starts_only_rules_out_lookups_that_find_nothing(text):
     tokens = tokenize_at(text, 0)
     for index, token in enumerate(tokens):
-        if cues.may_begin_entry(token):
-            continue
-        assert not cues.honorific_at(tokens, index)
-        assert not cues.rank_at(tokens, index)
-        assert cues.country_at(tokens, index) is None
-        assert not cues.is_title_word(token)
-        assert cues.org_word_at(tokens, index) is None
+        starts = cues.entry_starts(token)
+        assert bool(cues.honorific_at(tokens, index)) <= bool(starts & cues.HONORIFIC)
+        assert bool(cues.rank_at(tokens, index)) <= bool(starts & cues.RANK)
+        assert bool(cues.country_at(tokens, index)) <= bool(starts & cues.COUNTRY)
+        assert bool(cues.is_title_word(token) or cues.org_word_at(tokens, index)) <= bool(
+            starts & cues.TITLE_OR_ORGANISATION
+        )
 
 
 @pytest.mark.parametrize(

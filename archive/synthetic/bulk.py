@@ -126,6 +126,7 @@ class BulkWriter:
         variable = [meta.get_field(name).column for name in columns]
         with (
             self._fts_deferred(meta.db_table),
+            self._foreign_keys_deferred(meta.db_table),
             self._indexes_deferred(meta.db_table),
         ):
             if connection.vendor == "postgresql":
@@ -184,6 +185,31 @@ class BulkWriter:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             for _name, sql in indexes:
                 cursor.execute(sql)
+
+    @contextmanager
+    def _foreign_keys_deferred(self, table: str) -> Iterator[None]:
+        """On PostgreSQL, drop a table's foreign keys during the load and add them back after.
+
+        Each row would queue a check per foreign key, run one by one at the end (a lookup
+        and a row lock on the parent each: most of the load's time); adding the constraint
+        back checks every row in one join, and a row without its parent fails the load."""
+        if connection.vendor != "postgresql":
+            yield
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                "JOIN pg_class t ON t.oid = c.conrelid "
+                "WHERE t.relname = %s AND pg_table_is_visible(t.oid) AND c.contype = 'f'",
+                [table],
+            )
+            constraints = cursor.fetchall()
+            for name, _definition in constraints:
+                cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+            # No `finally`: a failed load rolls the drops back with everything else.
+            yield
+            for name, definition in constraints:
+                cursor.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
 
     @contextmanager
     def _fts_deferred(self, table: str) -> Iterator[None]:
@@ -249,12 +275,13 @@ def _insert_rows(
     per_statement = _rows_per_statement(len(columns))
     insert = f"INSERT INTO {quote(table)} ({names}) VALUES "
     insert_many = insert + ", ".join([one_row] * per_statement)
+
+    flat = itertools.chain.from_iterable
     count = 0
     with connection.cursor() as cursor:
         for batch in _batches(rows, BATCH):
             whole = len(batch) - len(batch) % per_statement
             if whole:
-                flat = itertools.chain.from_iterable
                 groups = range(0, whole, per_statement)
                 params = [tuple(flat(batch[i : i + per_statement])) for i in groups]
                 cursor.executemany(insert_many, params)

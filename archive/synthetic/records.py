@@ -315,10 +315,12 @@ class SyntheticArchive:
             ("meeting", "official", "article"),
             ((m.id, person, m.article) for m in made for person in m.people),
         )
+        # By official: the table's unique key starts with the official, and keys in order
+        # are appended to its index instead of inserted at random (three times faster).
         self.writer.insert(
             OfficialMention,
             ("official", "article"),
-            ((person, m.article) for m in made for person in m.people),
+            sorted((person, m.article) for m in made for person in m.people),
             {"name_as_written": ""},
         )
 
@@ -433,20 +435,20 @@ def generate_synthetic(
             on_stage(name)
 
     with load_settings(), transaction.atomic():
-        stage("institutions")
+        stage("writing institutions")
         institutions = archive.institutions(max(10, officials // 5))
-        stage("officials")
+        stage("writing officials")
         people = archive.officials(officials, institutions)
-        stage("articles")
+        stage("writing articles")
         sources = archive.articles(max(1, meetings // 5))
-        stage("meetings")
+        stage("writing meetings")
         archive.meetings(meetings, people, sources)
-        stage("statements")
+        stage("writing statements")
         archive.statements(statements)
-        stage("agreements")
+        stage("writing agreements")
         archive.agreements(max(1, meetings // 50))
         archive.writer.finish()
-        stage("commit")
-    stage("planner statistics")
+        stage("committing")
+    stage("updating planner statistics")
     planner_stats.refresh(thorough=True)
     return GenerationReport(counts=dict(archive.writer.written))

@@ -114,6 +114,30 @@ def _indexes(table: str) -> set[str]:
     return {name for name, info in constraints.items() if info["index"]}
 
 
+def _foreign_keys(table: str) -> set[tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    return {
+        (tuple(info["columns"]), info["foreign_key"])
+        for info in constraints.values()
+        if info["foreign_key"]
+    }
+
+
+def test_bulk_load_restores_foreign_keys(db):
+    """PostgreSQL's foreign keys are dropped during the load and added back after."""
+    tables = ("archive_statement", "archive_participation", "archive_officialmention")
+    before = {table: _foreign_keys(table) for table in tables}
+    assert all(before.values())
+    call_command(
+        "generate_synthetic", "--meetings", "10", "--statements", "30", "--seed", "5",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+    assert {table: _foreign_keys(table) for table in tables} == before
+
+
 def test_bulk_load_rebuilds_every_index_it_set_aside(db):
     """The generator drops a table's indexes while it loads and builds them after: the
     same indexes must be there when it is done, and the unique rules must still hold."""
@@ -125,3 +149,26 @@ def test_bulk_load_rebuilds_every_index_it_set_aside(db):
     after = {table: _indexes(table) for table in before}
     assert after == before
     assert Statement.objects.filter(is_synthetic=True).count() == 50
+
+
+def test_sqlite_load_settings_are_restored(db):
+    """The load enlarges SQLite's page cache and FTS5's buffer; both go back afterwards."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings")
+
+    def settings() -> tuple:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            (cache,) = cursor.fetchone()
+            cursor.execute("SELECT v FROM statement_fts_config WHERE k = 'hashsize'")
+            row = cursor.fetchone()
+        return cache, row[0] if row else 1024 * 1024
+
+    before = settings()
+    call_command(
+        "generate_synthetic", "--meetings", "10", "--statements", "30", "--seed", "5",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+    assert settings() == before

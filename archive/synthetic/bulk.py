@@ -179,10 +179,7 @@ class BulkWriter:
             # back with everything else (DDL is transactional on both databases).
             yield
             if connection.vendor == "postgresql" and indexes:
-                # PostgreSQL builds no index on a table with foreign-key checks pending:
-                # run them now (they hold or the load fails), then defer the rest again.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                _run_pending_checks(cursor)
             for _name, sql in indexes:
                 cursor.execute(sql)
 
@@ -204,10 +201,14 @@ class BulkWriter:
                 [table],
             )
             constraints = cursor.fetchall()
+            if constraints:
+                _run_pending_checks(cursor)
             for name, _definition in constraints:
                 cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
             # No `finally`: a failed load rolls the drops back with everything else.
             yield
+            if constraints:
+                _run_pending_checks(cursor)
             for name, definition in constraints:
                 cursor.execute(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
 
@@ -247,6 +248,15 @@ class BulkWriter:
             with connection.cursor() as cursor:
                 for sql in statements:
                     cursor.execute(sql)
+
+
+def _run_pending_checks(cursor) -> None:
+    """Run PostgreSQL's deferred foreign-key checks now, then defer new ones again.
+
+    PostgreSQL alters no table and builds no index on one with checks pending (earlier
+    deletes in the same transaction queue them); they hold, or the load fails here."""
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 @contextmanager

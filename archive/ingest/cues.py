@@ -210,7 +210,10 @@ def honorific_at(tokens: list[Token], index: int) -> int:
 
 def title_head_at(tokens: list[Token], index: int) -> int:
     """Length of a title head ("Prime Minister", "chief of staff") starting here, or 0."""
-    return _title_heads().length_at(tokens, index)
+    heads = _title_heads()
+    if index >= len(tokens) or tokens[index].folded not in heads.by_first:
+        return 0  # the common answer, without the call below
+    return heads.length_at(tokens, index)
 
 
 def org_word_at(tokens: list[Token], index: int) -> str | None:
@@ -296,7 +299,10 @@ def _entry_starts(text: str, base: str, base_folded: str) -> int:
 
 def is_reporting_verb_at(tokens: list[Token], index: int) -> int:
     """Length of a reporting verb phrase ("said", "pointed out") starting here, or 0."""
-    return _reporting_verbs().length_at(tokens, index)
+    verbs = _reporting_verbs()
+    if index >= len(tokens) or tokens[index].folded not in verbs.by_first:
+        return 0  # the common answer, without the call below
+    return verbs.length_at(tokens, index)
 
 
 def is_acronym(token: Token) -> bool:

@@ -10,6 +10,8 @@ country is the institution's country: "Iran's Armed Forces" is the "Iranian Arme
 from __future__ import annotations
 
 import bisect
+from functools import cache
+from operator import attrgetter
 
 from . import cues, lexicon
 from .people import PeopleResult
@@ -131,13 +133,14 @@ def _trim(lookups: _Lookups, start: int, end: int) -> tuple[int, int]:
             break
         start, trimmed = cursor + connector, True
     last_org = None
+    media = lexicon.media_words()
     index = start
     while index < end:
         head = heads[index]
         if head > 1:  # "Chief of Staff" is an office, its "Staff" no organisation
             index += head
             continue
-        if kinds[index] or _is_media(tokens[index]):
+        if kinds[index] or tokens[index].base in media:
             last_org = index
         index += 1
     if last_org is None:
@@ -168,6 +171,16 @@ def _kind(lookups: _Lookups, start: int, end: int) -> str:
     return kind
 
 
+_BASE = attrgetter("base")
+
+
+@cache
+def _naming_words() -> frozenset[str]:
+    """Words one of which an institution's name holds: the first words of organisation words
+    and media words (see _trim, which keeps a phrase only up to its last such word)."""
+    return frozenset(entry[0] for entry in lexicon.org_words() if entry) | lexicon.media_words()
+
+
 def _country_near(lookups: _Lookups, start: int, person_countries: list[str]) -> str | None:
     found = lookups.country_code_before(start, 40)
     if found:
@@ -183,10 +196,13 @@ def extract_institutions(
     countries_of = {p.key: p.country for p in people.people}
     starts = [span.start for span, _ in people.mentions]
     stop_capitals = lexicon.stop_capitals()
+    naming_words = _naming_words()
     for sentence in sentences:
         if not sentence.has_capital:
             continue
         tokens = sentence.tokens
+        if naming_words.isdisjoint(map(_BASE, tokens)):
+            continue  # no organisation or media word: no phrase here names an institution
         lookups = _Lookups(sentence)
         first = bisect.bisect_left(starts, sentence.span.start)
         last = bisect.bisect_left(starts, sentence.span.end)

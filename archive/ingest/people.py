@@ -460,8 +460,7 @@ def _run_is_organisation(tokens: list[Token], name_end: int, run_end: int) -> bo
 
 def _is_region(tokens: list[Token], start: int, end: int) -> bool:
     """True when the name holds a region or sea ("Persian Gulf"): a place, not a person."""
-    first_words = _region_first_words()
-    if not any(tokens[index].base in first_words for index in range(start, end)):
+    if _region_first_words().isdisjoint(map(_BASE, tokens[start:end])):
         return False
     words = tuple(t.base for t in tokens[start:end])
     regions = lexicon.regions()
@@ -644,15 +643,13 @@ def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
             continue
         tokens = sentence.tokens
         country_cues = sentence.country_cues
-        index = 0
-        while index < len(tokens):
+        after_cue = 0  # a country word's own words start no other
+        for index in sentence.capitals:  # country words are capitalised
             cue = country_cues[index]
-            if cue:
+            if cue and index >= after_cue:
                 counts[cue.code] += 1
                 first_seen.setdefault(cue.code, tokens[index].start)
-                index += cue.length
-            else:
-                index += 1
+                after_cue = index + cue.length
     ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
     return ranked[:2]
 

@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-from archive.ingest import cues, document
+from archive.ingest import cues, document, institutions
+from archive.ingest.document import read_text
+from archive.ingest.pipeline import extract
 from archive.ingest.segment import _TOKEN, capitalised_indices, tokenize, tokenize_at
 from archive.ingest.types import RangeIndex, Span
 
@@ -251,3 +253,27 @@ def test_countries_in_is_country_at_everywhere(text):
     found = cues.countries_in(tokens, capitalised_indices(tokens))
     assert found == [cues.country_at(tokens, index) for index in range(len(tokens))]
     assert any(found)
+
+
+class _EveryWord(frozenset):
+    """A set that holds every word: turns the institutions' naming-word shortcut off."""
+
+    def isdisjoint(self, other) -> bool:
+        return False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq's Defense Minister met the Chief of Staff of Iran's Armed Forces in Baghdad.",
+        "The Supreme National Security Council and IRNA news agency reported the talks.",
+        "President Pezeshkian of the Islamic Republic of Iran visited the Defense University.",
+        "Iran's countries’ it's Officers’ Major General Abdul Latif Rashid",
+    ],
+)
+def test_institutions_shortcut_changes_nothing(text, monkeypatch):
+    """Sentences without an organisation or media word are skipped: the same institutions
+    as when every sentence is examined."""
+    expected_with_shortcut = extract(read_text(text, file_name="a.txt")).institutions
+    monkeypatch.setattr(institutions, "_naming_words", lambda: _EveryWord())
+    assert extract(read_text(text, file_name="a.txt")).institutions == expected_with_shortcut

@@ -125,7 +125,7 @@ def test_postgresql_connections_run_without_jit_and_are_kept():
     assert "-c jit=off" in shown
 
 
-def test_sqlite_connections_are_kept_and_memory_mapped(tmp_path):
+def test_sqlite_connections_are_kept_with_a_page_cache(tmp_path):
     shown = _database_settings(f"sqlite:///{tmp_path / 'a.sqlite3'}")
     assert shown.startswith("60 ")
-    assert "mmap_size" in shown and "journal_mode=WAL" in shown
+    assert "cache_size=-32768" in shown and "journal_mode=WAL" in shown

@@ -66,9 +66,13 @@ class WordsPattern:
 
     def search(self, text: str) -> re.Match | None:
         """The first match in text, as self.regex.search(text)."""
-        if not any(odd in text for odd in _IGNORECASE_ODD_LETTERS):
+        dotted, dotless, long_s = _IGNORECASE_ODD_LETTERS
+        if dotted not in text and dotless not in text and long_s not in text:
             lowered = text.lower()
-            if not any(core in lowered for core in self.cores):
+            for core in self.cores:
+                if core in lowered:
+                    break
+            else:
                 return None
         return self.regex.search(text)
 

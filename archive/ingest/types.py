@@ -8,9 +8,12 @@ Offsets (`Span`) always index into `Document.text`.
 from __future__ import annotations
 
 import bisect
+import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from types import ModuleType
 
 
 class IngestError(Exception):
@@ -109,27 +112,23 @@ class Sentence:
     def tokens(self) -> tuple:
         """segment.Token tuple with offsets into the document."""
         if self._tokens is None:
-            from .segment import tokenize_at
-
-            object.__setattr__(self, "_tokens", tuple(tokenize_at(self.text, self.span.start)))
+            tokens = _segment().tokenize_at(self.text, self.span.start)
+            object.__setattr__(self, "_tokens", tuple(tokens))
         return self._tokens
 
     @property
     def capitals(self) -> list[int]:
         """Indices of the capitalised tokens (segment.capitalised_indices), made once."""
         if self._capitals is None:
-            from .segment import capitalised_indices
-
-            object.__setattr__(self, "_capitals", capitalised_indices(self.tokens))
+            capitals = _segment().capitalised_indices(self.tokens)
+            object.__setattr__(self, "_capitals", capitals)
         return self._capitals
 
     @property
     def country_cues(self) -> tuple:
         """cues.country_at at each token, looked up once for all the stages that ask."""
         if self._country_cues is None:
-            from .cues import countries_in
-
-            cues = countries_in(self.tokens, self.capitals)
+            cues = _cues().countries_in(self.tokens, self.capitals)
             object.__setattr__(self, "_country_cues", tuple(cues))
         return self._country_cues
 
@@ -137,6 +136,19 @@ class Sentence:
     def has_capital(self) -> bool:
         """Whether any letter is upper case: names, places and organisations all need one."""
         return self.text != self.text.lower()
+
+
+@cache
+def _segment() -> ModuleType:
+    """The segment module, which imports this one: imported on first use, once (an import
+    statement in a method costs a trip through the import machinery on every call)."""
+    return importlib.import_module(".segment", __package__)
+
+
+@cache
+def _cues() -> ModuleType:
+    """The cues module (imports this one through segment); imported on first use, once."""
+    return importlib.import_module(".cues", __package__)
 
 
 @dataclass(frozen=True, slots=True)

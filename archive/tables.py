@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .countries import country_name
 from .models import AgreementStatus, InstitutionKind, MeetingKind
+from .record_urls import detail_path
 from .search import highlight
 
 
@@ -127,15 +128,12 @@ COLUMNS: dict[str, list[Column]] = {
             None,
             lambda m: Cell(
                 html=_links(
-                    [
-                        (p.official.get_absolute_url(), p.official.name)
-                        for p in m.participations.all()
-                    ]
+                    [(detail_path("official_detail", pk), name) for pk, name in m.participants]
                 )
             ),
         ),
         Column("Kind", "kind", lambda m: Cell(_meeting_kind(m.kind))),
-        Column("Sources", None, lambda m: Cell(str(len(m.sources.all())))),
+        Column("Sources", None, lambda m: Cell(str(m.source_count))),
     ],
     "statements": [
         Column("Date", "date", lambda s: Cell(plain_date(s.date) or "—", s.get_absolute_url())),

@@ -158,7 +158,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
         page = offset_page(listing.rows, page=params.get("page"))
     else:
         page = keyset_page(
-            listing.queryset,
+            listing.page_queryset,
             sort_field=listing.sort_field,
             descending=listing.descending,
             cursor=params.get("_next"),
@@ -190,7 +190,7 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             "hidden_fields": [f for f in form if f.is_hidden],
             "chips": _active_choices(listing, params),
             "headers": _sort_headers(kind, listing, params),
-            "rows": tables.rows(kind, page.rows),
+            "rows": tables.rows(kind, listing.with_row_details(page.rows)),
             "page": page,
             "next_url": querystring(params, drop=("_next", "page", "format"), **page.next_params)
             if page.next_params is not None

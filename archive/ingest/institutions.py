@@ -10,6 +10,7 @@ country is the institution's country: "Iran's Armed Forces" is the "Iranian Arme
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
@@ -84,10 +85,11 @@ class _Lookups:
 
 def _phrase_end(tokens: list[Token], start: int) -> int:
     """End of a capitalised phrase with connectors, from start."""
+    stop_capitals = lexicon.stop_capitals()
     index = start
     while index < len(tokens) and index - start < MAX_ORG_TOKENS:
         token = tokens[index]
-        if token.is_word and token.capitalised and token.base not in lexicon.stop_capitals():
+        if token.is_word and token.capitalised and token.base not in stop_capitals:
             index += 1
             if token.possessive:
                 if index < len(tokens) and tokens[index].capitalised:
@@ -188,11 +190,22 @@ def _country_near(lookups: _Lookups, start: int, person_countries: list[str]) ->
     return person_countries[0] if person_countries else None
 
 
+@dataclass(slots=True)
+class _Found:
+    """An institution while the text is read: its spans are appended to one list (rebuilding
+    a tuple per mention made an institution named n times cost n²)."""
+
+    name: str
+    country: str | None
+    kind: str
+    spans: list[Span]
+
+
 def extract_institutions(
     document: Document, sentences: list[Sentence], people: PeopleResult
 ) -> list[InstitutionExtraction]:
     """Institutions named in the body, one per name, with country and kind."""
-    found: dict[str, InstitutionExtraction] = {}
+    found: dict[str, _Found] = {}
     countries_of = {p.key: p.country for p in people.people}
     starts = [span.start for span, _ in people.mentions]
     stop_capitals = lexicon.stop_capitals()
@@ -219,7 +232,9 @@ def extract_institutions(
             if stop > start:
                 _add(document, lookups, start, stop, found, person_countries)
             index = max(end, first_word + 1)
-    return list(found.values())
+    return [
+        InstitutionExtraction(f.name, f.country, f.kind, tuple(f.spans)) for f in found.values()
+    ]
 
 
 def _add(
@@ -227,7 +242,7 @@ def _add(
     lookups: _Lookups,
     start: int,
     stop: int,
-    found: dict[str, InstitutionExtraction],
+    found: dict[str, _Found],
     person_countries: list[str],
 ) -> None:
     tokens, kinds = lookups.tokens, lookups.org_kinds
@@ -269,8 +284,7 @@ def _add(
     key = cues.fold(name)
     existing = found.get(key)
     if existing:
-        found[key] = InstitutionExtraction(
-            existing.name, existing.country or country, existing.kind, (*existing.spans, span)
-        )
+        existing.country = existing.country or country
+        existing.spans.append(span)
         return
-    found[key] = InstitutionExtraction(name, country, _kind(lookups, start, stop), (span,))
+    found[key] = _Found(name, country, _kind(lookups, start, stop), [span])

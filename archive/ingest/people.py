@@ -18,7 +18,7 @@ same office.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
@@ -36,6 +36,8 @@ _DELEGATION = cues.WordsPattern(["delegation"])
 OUTLET_CUE_BEFORE = frozenset(
     [("according", "to"), ("reported", "by"), ("quoted", "by"), ("cited", "by")]
 )
+# The word right before a one-word outlet: the last words of the cues, and "by" ("by AP").
+OUTLET_CUE_LAST_WORDS = frozenset([cue[-1] for cue in OUTLET_CUE_BEFORE] + ["by"])
 TITLE_CONNECTORS = frozenset(["of", "the", "and", "for"])
 APPOSITIVE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at"])
 # Words between a name and its reporting verb ("X also said", "X was quoted as saying").
@@ -153,15 +155,21 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
 
 
 def _name_ok(
-    tokens: list[Token], start: int, end: int, after_rank: bool, after_title: bool = False
+    tokens: list[Token],
+    countries: Sequence[cues.CountryCue | None],
+    start: int,
+    end: int,
+    after_rank: bool,
+    after_title: bool = False,
 ) -> int:
-    """How many tokens from start form a plausible name (0 if none)."""
+    """How many tokens from start form a plausible name (0 if none); `countries` holds the
+    country cue at each token (Sentence.country_cues)."""
     length = 0
     for index in range(start, min(end, start + MAX_NAME_TOKENS)):
         token = tokens[index]
         if token.text == ".":
             break
-        if index == start and after_title and _place_as_given_name(tokens, index, end):
+        if index == start and after_title and _place_as_given_name(tokens, countries, index, end):
             length += 1  # "Foreign Minister Sofia Novak": a given name that is also a place
             continue
         if cues.is_particle(token) and length:
@@ -170,13 +178,13 @@ def _name_ok(
         if token.text[:3].casefold() in ("al-", "el-") and len(token.text) > 3:
             length += 1
             continue
-        plain = cues.is_plain_name_word(token) and cues.country_at(tokens, index) is None
+        plain = cues.is_plain_name_word(token) and countries[index] is None
         lenient = (
             after_rank
             and token.capitalised
             and token.base not in lexicon.stop_capitals()
             and not cues.is_acronym(token)
-            and cues.country_at(tokens, index) is None
+            and countries[index] is None
         )
         if not (plain or lenient):
             break
@@ -188,16 +196,18 @@ def _name_ok(
     return length
 
 
-def _place_as_given_name(tokens: list[Token], index: int, end: int) -> bool:
+def _place_as_given_name(
+    tokens: list[Token], countries: Sequence[cues.CountryCue | None], index: int, end: int
+) -> bool:
     """A one-word place right after a title and right before a surname is a given name."""
-    cue = cues.country_at(tokens, index)
+    cue = countries[index]
     if cue is None or cue.length != 1 or cue.possessive or index + 1 >= end:
         return False
     following = tokens[index + 1]
     return (
         following.capitalised
         and cues.is_plain_name_word(following)
-        and cues.country_at(tokens, index + 1) is None
+        and countries[index + 1] is None
     )
 
 
@@ -214,7 +224,9 @@ class _Prefix(NamedTuple):
 _NO_PREFIX = _Prefix()
 
 
-def _parse_prefix(tokens: list[Token], start: int, end: int) -> tuple[_Prefix, int]:
+def _parse_prefix(
+    tokens: list[Token], countries: Sequence[cues.CountryCue | None], start: int, end: int
+) -> tuple[_Prefix, int]:
     """Split the known words at the start of a capitalised run from the name after them:
     the prefix, and the index where the name starts. Most runs start with a name word, so
     the empty prefix is one shared value."""
@@ -240,12 +252,12 @@ def _parse_prefix(tokens: list[Token], start: int, end: int) -> tuple[_Prefix, i
                 rank_start = index
                 index += length
                 break
-        cue = cues.country_at(tokens, index) if starts & cues.COUNTRY else None
+        cue = countries[index]
         if (
             cue
             and cue.kind == "name"
             and title_start is not None
-            and _place_as_given_name(tokens, index, end)
+            and _place_as_given_name(tokens, countries, index, end)
         ):
             break  # "Trade Minister Jordan Hale": after the title, a country name + surname
         if cue and cue.kind != "city":
@@ -387,14 +399,16 @@ def _candidates_in_sentence(
     if not sentence.has_capital:
         return []
     tokens = sentence.tokens
+    countries = sentence.country_cues
     found = []
     for run_start, run_end in _cap_runs(tokens, sentence.capitals):
         _note_outlet(tokens, run_start, run_end, outlets)
-        prefix, name_start = _parse_prefix(tokens, run_start, run_end)
+        prefix, name_start = _parse_prefix(tokens, countries, run_start, run_end)
         if name_start == run_end:
             continue  # the run is all title, rank or country words: no name in it
         length = _name_ok(
             tokens,
+            countries,
             name_start,
             run_end,
             prefix.rank is not None,
@@ -504,8 +518,14 @@ def _note_speech(tokens: list[Token], run_start: int, name_end: int, candidate: 
 
 def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -> None:
     """Remember outlet names: media words, "X news agency", "according to X" for acronyms."""
-    media = lexicon.media_words()
     following = tokens[end].folded if end < len(tokens) else None
+    if (
+        end - start == 1
+        and following not in ("news", "agency")
+        and (start == 0 or tokens[start - 1].folded not in OUTLET_CUE_LAST_WORDS)
+    ):
+        return  # one word with no outlet cue around it (the common case, decided here)
+    media = lexicon.media_words()
     if (
         (end - start > 1 and any(tokens[index].base in media for index in range(start + 1, end)))
         or following == "agency"

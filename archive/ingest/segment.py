@@ -113,7 +113,7 @@ class Token(NamedTuple):
 _Shape = tuple[str, str, str, str, bool, bool, bool]
 _SHAPES: dict[str, _Shape] = {}
 # Distinct words kept before the table is emptied: bounds memory over a long import.
-MAX_SHAPES = 200_000
+MAX_SHAPES = 100_000
 _CAPITALISED = Token._fields.index("capitalised")
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from archive.ingest import cues, document, institutions
+from archive.ingest import cues, document, institutions, segment
 from archive.ingest.document import read_text
 from archive.ingest.pipeline import extract
 from archive.ingest.segment import _TOKEN, capitalised_indices, tokenize, tokenize_at
@@ -277,3 +277,15 @@ def test_institutions_shortcut_changes_nothing(text, monkeypatch):
     expected_with_shortcut = extract(read_text(text, file_name="a.txt")).institutions
     monkeypatch.setattr(institutions, "_naming_words", lambda: _EveryWord())
     assert extract(read_text(text, file_name="a.txt")).institutions == expected_with_shortcut
+
+
+def test_the_word_shape_table_is_bounded(monkeypatch):
+    """Past MAX_SHAPES distinct words the table starts over; tokens stay the same."""
+    monkeypatch.setattr(segment, "MAX_SHAPES", 5)
+    monkeypatch.setattr(segment, "_SHAPES", {})
+    text = " ".join(f"Word{number}'s" for number in range(12))
+    tokens = tokenize_at(text, 0)
+    assert len(segment._SHAPES) <= 5
+    assert [(t.text, t.base, t.possessive) for t in tokens] == [
+        (f"Word{number}'s", f"Word{number}", True) for number in range(12)
+    ]

@@ -153,7 +153,7 @@ def extract_agreements(
     """Agreements the body names, with what it says about each."""
     drafts: list[_Draft] = []
     for sentence in sentences:
-        if not _NOUN_CUE.search(sentence.text):
+        if not _NOUN_CUE.search(sentence.text, sentence.lowered):
             continue
         tokens = sentence.tokens
         if _is_headline(tokens):

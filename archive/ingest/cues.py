@@ -64,11 +64,12 @@ class WordsPattern:
         end = r"\b" if whole_words else ""
         self.regex = re.compile(rf"\b(?=[{firsts}])(?:{alternatives}){end}", re.IGNORECASE)
 
-    def search(self, text: str) -> re.Match | None:
-        """The first match in text, as self.regex.search(text)."""
+    def search(self, text: str, lowered: str | None = None) -> re.Match | None:
+        """The first match in text, as self.regex.search(text); `lowered` is text.lower()
+        when the caller has it already."""
         dotted, dotless, long_s = _IGNORECASE_ODD_LETTERS
         if dotted not in text and dotless not in text and long_s not in text:
-            lowered = text.lower()
+            lowered = text.lower() if lowered is None else lowered
             for core in self.cores:
                 if core in lowered:
                     break

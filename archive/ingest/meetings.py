@@ -55,7 +55,11 @@ KIND_WORDS = (
 
 
 def _meeting_sentences(sentences: list[Sentence]) -> list[int]:
-    return [number for number, sentence in enumerate(sentences) if _CUE.search(sentence.text)]
+    return [
+        number
+        for number, sentence in enumerate(sentences)
+        if _CUE.search(sentence.text, sentence.lowered)
+    ]
 
 
 def _meeting_date(

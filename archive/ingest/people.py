@@ -630,7 +630,7 @@ def _delegation_countries(document: Document, sentences: list[Sentence]) -> dict
     """Sentences that name one delegation by demonym ("The Iraqi delegation, which ...")."""
     found = {}
     for number, sentence in enumerate(sentences):
-        match = _DELEGATION.search(sentence.text)
+        match = _DELEGATION.search(sentence.text, sentence.lowered)
         if not match:
             continue
         tokens = tokenize(document.text, sentence.span.start, sentence.span.start + match.start())

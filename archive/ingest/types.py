@@ -106,6 +106,7 @@ class Sentence:
     text: str
     _tokens: tuple | None = field(default=None, repr=False, compare=False)
     _capitals: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _lowered: str | None = field(default=None, init=False, repr=False, compare=False)
     _country_cues: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -133,9 +134,16 @@ class Sentence:
         return self._country_cues
 
     @property
+    def lowered(self) -> str:
+        """The text in lower case, made once: several stages test it for their words."""
+        if self._lowered is None:
+            object.__setattr__(self, "_lowered", self.text.lower())
+        return self._lowered
+
+    @property
     def has_capital(self) -> bool:
         """Whether any letter is upper case: names, places and organisations all need one."""
-        return self.text != self.text.lower()
+        return self.text != self.lowered
 
 
 @cache

@@ -289,3 +289,10 @@ def test_the_word_shape_table_is_bounded(monkeypatch):
     assert [(t.text, t.base, t.possessive) for t in tokens] == [
         (f"Word{number}'s", f"Word{number}", True) for number in range(12)
     ]
+
+
+@pytest.mark.parametrize("text", ["The talks", "a vİsit", "no word"])
+def test_words_pattern_search_with_the_lowered_text(text):
+    pattern = cues.WordsPattern(["visit", "talks"])
+    found, given = pattern.search(text), pattern.search(text, text.lower())
+    assert (found and found.span()) == (given and given.span())

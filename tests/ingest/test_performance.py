@@ -1,37 +1,35 @@
-"""Extraction stays linear: adversarial megabytes and a thousand short articles."""
+"""Hostile and bulk input: adversarial megabytes and a thousand short articles extract to
+bounded, sensible records. (Their speed is measured by `manage.py bench_import`, not here:
+a timed test fails on a busy machine and passes on a slow algorithm.)"""
 
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
 from archive.bench.adversarial import PIECES, adversarial_text
 from archive.ingest.document import read_text
 from archive.ingest.pipeline import extract, extract_bytes
+from archive.ingest.quotes import MAX_QUOTES
 
 
 @pytest.mark.parametrize("kind", sorted(PIECES))
 def test_one_megabyte_of_adversarial_text(kind):
     text = adversarial_text(kind)
-    started = time.perf_counter()
     extraction = extract_bytes(text.encode(), file_name=f"{kind}.txt")
-    elapsed = time.perf_counter() - started
-    print(f"{kind}: {len(text):,} chars in {elapsed:.2f}s")
     assert extraction.document.file_name == f"{kind}.txt"
-    assert elapsed < 10
+    assert len(extraction.statements) <= MAX_QUOTES
+    assert len(extraction.meetings) <= 1
 
 
 def test_mixed_adversarial_text_without_newlines():
     rng = random.Random(7)
     pieces = list(PIECES.values())
     text = "".join(rng.choice(pieces) for _ in range(25_000))[:1_000_000]
-    started = time.perf_counter()
-    extract_bytes(text.encode(), file_name="mixed.txt")
-    elapsed = time.perf_counter() - started
-    print(f"mixed: {elapsed:.2f}s")
-    assert elapsed < 10
+    extraction = extract_bytes(text.encode(), file_name="mixed.txt")
+    assert len(extraction.statements) <= MAX_QUOTES
+    assert len(extraction.meetings) <= 1
 
 
 COUNTRIES = [
@@ -60,10 +58,6 @@ def _article(number: int) -> str:
 
 def test_a_thousand_short_articles():
     articles = [read_text(_article(n), file_name=f"{n}.txt") for n in range(1000)]
-    started = time.perf_counter()
     extractions = [extract(document) for document in articles]
-    elapsed = time.perf_counter() - started
-    print(f"1000 articles in {elapsed:.2f}s ({1000 / elapsed:.0f}/s)")
     assert all(len(e.meetings) == 1 for e in extractions)
     assert all(len(e.statements) == 1 and e.statements[0].speaker_key for e in extractions)
-    assert elapsed < 60

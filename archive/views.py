@@ -171,7 +171,6 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             "facets",
             filters_key,
             lambda: facets.compute(facets.SPECS[kind], listing.queryset),
-            complete=lambda computed: all(f.computed for f in computed),
         )
         if listing.valid
         else []
@@ -351,9 +350,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     def build(agreement: Agreement):
         ctx = selectors.agreement_detail(agreement)
-        ctx["parties"] = ", ".join(
-            country_name(c.code) for c in agreement.parties
-        )
+        ctx["parties"] = ", ".join(country_name(c.code) for c in agreement.parties)
         ctx["signed"] = tables.plain_date(agreement.signed_date)
         ctx["deadline"] = tables.plain_date(agreement.deadline)
         ctx["meetings"] = [(m, tables.meeting_when(m)) for m in ctx["meetings"]]

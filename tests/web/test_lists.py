@@ -210,3 +210,24 @@ def test_a_slow_facet_is_cut_off_not_waited_for(client, sample, monkeypatch):
     assert _ids(response)  # the rows are still there
     # The connection is usable afterwards (no leftover handler or timeout).
     assert client.get("/meetings/?country=IQ").status_code == 200
+
+
+@override_settings(ARCHIVE_FACET_TIME_LIMIT_MS=100)
+def test_a_facet_that_ran_out_of_time_is_not_retried_for_every_visitor(
+    client, sample, monkeypatch
+):
+    """Until the records change, the next visitor sees the same "not computed" note at once
+    instead of waiting the time limit out again."""
+    from archive import facets
+
+    runs = []
+
+    def slow(qs):
+        runs.append(1)
+        return _slow_facet(qs)
+
+    specs = [facets.FacetSpec("slow", "Slow one", slow), *facets.SPECS["meetings"]]
+    monkeypatch.setitem(facets.SPECS, "meetings", specs)
+    for _ in range(3):
+        assert "Not computed" in client.get("/meetings/").content.decode()
+    assert len(runs) == 1

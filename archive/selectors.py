@@ -6,7 +6,7 @@ it; the page, its facets and its CSV/JSON export all start from that one result.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,11 +44,11 @@ def _visible_meeting_sources() -> QuerySet:
 
 
 def meeting_base() -> QuerySet:
-    """Return visible meetings with what a row (page or export) shows, in a fixed query count.
+    """Return visible meetings with what an exported row shows, in a fixed query count (a
+    page loads its rows' related records itself: `meeting_row_details`).
 
     Related rows load only the columns a row shows (participants' names, sources' titles):
-    a page builds some 500 model instances, and converting the fields nobody reads was a
-    tenth of its time."""
+    converting the fields nobody reads was a tenth of the time of building them."""
     return (
         Meeting.objects.visible()
         .select_related("venue")
@@ -161,7 +161,7 @@ class ListKind:
     model: type
     filterset: type[filters.ArchiveFilterSet]
     base: Any
-    row_details: Any = None
+    row_details: Callable[[list], None] | None = None
 
 
 LISTS: dict[str, ListKind] = {

@@ -50,14 +50,24 @@ RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$
 """
 
-VECTOR = (
-    "to_tsvector('english'::regconfig, text) "
-    "|| archive_word_pairs(to_tsvector('english'::regconfig, text))"
-)
+# The text is parsed once: a generated column calling to_tsvector twice cost a million-row
+# load 85 µs a row more.
+STATEMENT_VECTOR = """
+CREATE OR REPLACE FUNCTION archive_statement_vector(body text) RETURNS tsvector
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  words tsvector := to_tsvector('english'::regconfig, body);
+BEGIN
+  RETURN words || archive_word_pairs(words);
+END $$
+"""
+
+VECTOR = "archive_statement_vector(text)"
 
 POSTGRES_UP = [
     WORD_PAIRS,
     WITH_WORD_PAIRS,
+    STATEMENT_VECTOR,
     "DROP INDEX IF EXISTS statement_search_vector_gin",
     "ALTER TABLE archive_statement DROP COLUMN IF EXISTS search_vector",
     f"ALTER TABLE archive_statement ADD COLUMN search_vector tsvector "
@@ -72,6 +82,7 @@ POSTGRES_DOWN = [
     "ALTER TABLE archive_statement ADD COLUMN search_vector tsvector "
     "GENERATED ALWAYS AS (to_tsvector('english'::regconfig, text)) STORED",
     "CREATE INDEX statement_search_vector_gin ON archive_statement USING GIN (search_vector)",
+    "DROP FUNCTION IF EXISTS archive_statement_vector(text)",
     "DROP FUNCTION IF EXISTS archive_with_word_pairs(tsquery, text[])",
     "DROP FUNCTION IF EXISTS archive_word_pairs(tsvector)",
 ]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .countries import country_name
@@ -31,7 +30,7 @@ class Cell:
         if self.html is not None:
             return f"<td>{self.html}</td>"
         if self.url:
-            return f'<td><a href="{escape(self.url)}">{escape(self.text)}</a></td>'
+            return f"<td>{_anchor(self.url, self.text)}</td>"
         return f"<td>{escape(self.text)}</td>"
 
 
@@ -91,8 +90,13 @@ def plain_date(value: Any) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+def _anchor(url: str, text: str) -> str:
+    """An escaped link (`html.escape`, which Django's `escape` calls, without its lazy check)."""
+    return f'<a href="{escape(url)}">{escape(text)}</a>'
+
+
 def _links(items: list[tuple[str, str]]) -> SafeString:
-    return mark_safe(", ".join(f'<a href="{escape(u)}">{escape(t)}</a>' for u, t in items))
+    return mark_safe(", ".join(_anchor(url, text) for url, text in items))
 
 
 def _label(choices: type) -> Callable[[str], str]:
@@ -205,8 +209,3 @@ def rows(kind: str, objects: list[Any]) -> list[SafeString]:
     """Return each row of a list page as its escaped `<td>` cells."""
     columns = COLUMNS[kind]
     return [mark_safe("".join(column.cell(obj).render() for column in columns)) for obj in objects]
-
-
-def link(url: str, text: str) -> SafeString:
-    """Return an escaped link."""
-    return format_html('<a href="{}">{}</a>', url, text)

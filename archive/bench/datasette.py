@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from archive.bench.measure import Timing, percentile, time_url
-from archive.bench.server import Server, free_port
+from archive.bench.server import Server, free_port, stop_process
 
 if TYPE_CHECKING:  # scenarios imports the models; the URL functions need no Django
     from archive.bench.scenarios import Scenario
@@ -396,11 +396,7 @@ class DatasetteServer:
         self.route = names[self.expected_name].get("route", self.expected_name)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
         self._log.close()
         self._folder.cleanup()
 

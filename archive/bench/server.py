@@ -20,6 +20,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def stop_process(process: subprocess.Popen, *, grace: float = 10) -> None:
+    """Ask a server process to stop; kill it if it has not within `grace` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 class Server:
     """A gunicorn process serving the archive on a database of the caller's choice."""
 
@@ -86,11 +95,7 @@ class Server:
         return max(peaks, default=0.0)
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop_process(self.process)
 
     def __enter__(self) -> Server:
         self.wait_ready()

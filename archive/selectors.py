@@ -344,26 +344,21 @@ def official_positions(official: Official) -> list[tuple[str, Any]]:
 
     Dates come from the articles that name the title and from the meetings attended under it;
     aggregated in SQL so a minister with thousands of meetings costs two small queries."""
+    sources = (  # (rows naming a title, the date each gives it)
+        (OfficialMention.objects.filter(visible_via("article")), "article__published"),
+        (Participation.objects.filter(visible_via("meeting")), "meeting__start_date"),
+    )
     titles: dict[str, Any] = {}
-
-    def seen(title: str, when: Any) -> None:
-        if title not in titles or (when and (titles[title] is None or titles[title] > when)):
-            titles[title] = when
-
-    for row in (
-        OfficialMention.objects.filter(visible_via("article"), official=official)
-        .exclude(title_as_written="")
-        .values("title_as_written")
-        .annotate(first=Min("article__published"))
-    ):
-        seen(row["title_as_written"], row["first"])
-    for row in (
-        Participation.objects.filter(visible_via("meeting"), official=official)
-        .exclude(title_as_written="")
-        .values("title_as_written")
-        .annotate(first=Min("meeting__start_date"))
-    ):
-        seen(row["title_as_written"], row["first"])
+    for rows, date in sources:
+        for title, when in (
+            rows.filter(official=official)
+            .exclude(title_as_written="")
+            .values("title_as_written")
+            .annotate(first=Min(date))
+            .values_list("title_as_written", "first")
+        ):
+            if title not in titles or (when and (titles[title] is None or titles[title] > when)):
+                titles[title] = when
     return sorted(titles.items(), key=lambda kv: (kv[1] is None, kv[1] or 0, kv[0]))
 
 
@@ -378,19 +373,21 @@ def official_detail(official: Official) -> dict[str, Any]:
         F("start_date").desc(nulls_last=True), "-id"
     )[:OFFICIAL_PAGE_MEETINGS]
     meetings = list(latest)[::-1]  # a timeline reads oldest first
+    statements = list(
+        Statement.objects.visible()
+        .filter(speaker=official)
+        .select_related("meeting")
+        .order_by(F("date").desc(nulls_last=True), "-id")[:OFFICIAL_PAGE_STATEMENTS]
+    )
+    meetings_total = len(meetings) if len(meetings) < OFFICIAL_PAGE_MEETINGS else attended.count()
     return {
         "aliases": list(official.aliases.all()),
         "positions": official_positions(official),
         "meetings": meetings,
-        "meetings_total": len(meetings)
-        if len(meetings) < OFFICIAL_PAGE_MEETINGS
-        else attended.count(),
-        "statements": list(
-            Statement.objects.visible()
-            .filter(speaker=official)
-            .select_related("meeting")
-            .order_by(F("date").desc(nulls_last=True), "-id")[:OFFICIAL_PAGE_STATEMENTS]
-        ),
+        # Set when the page shows only the latest: the sentence saying so needs the total.
+        "meetings_total": meetings_total if meetings_total > len(meetings) else None,
+        "statements": statements,
+        "statements_cut": len(statements) == OFFICIAL_PAGE_STATEMENTS,
         "counterparts": counterparts(official),
     }
 

@@ -324,7 +324,6 @@ def official_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ctx["meetings_url"] = reverse("archive:meeting_list") + f"?official={official.pk}"
         ctx["statements_url"] = reverse("archive:statement_list") + f"?speaker={official.pk}"
         ctx["country"] = country_name(official.country.code)
-        ctx["statements_shown_max"] = selectors.OFFICIAL_PAGE_STATEMENTS
         return ctx, None, []
 
     return _detail(request, Official, pk, build)

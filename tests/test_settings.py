@@ -13,15 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PROBE = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
 
 
-def _run(**env: str) -> subprocess.CompletedProcess:
-    """Start Django in a fresh interpreter with only the variables given (plus PATH)."""
+def _run(probe: str = PROBE, **env: str) -> subprocess.CompletedProcess:
+    """Run `probe` in a fresh interpreter with only the variables given (plus PATH)."""
     clean = {
         "PATH": os.environ.get("PATH", ""),
         "DJANGO_SETTINGS_MODULE": "archive.settings",
         "SECRET_KEY_FILE": "/nonexistent/secret-key",  # a checkout may hold a .secret_key
     }
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", probe],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -101,20 +101,7 @@ DATABASE_PROBE = (
 
 
 def _database_settings(url: str) -> str:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
-        "SECRET_KEY": "x" * 50,
-        "DATABASE_URL": url,
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", DATABASE_PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _run(DATABASE_PROBE, SECRET_KEY="x" * 50, DATABASE_URL=url)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 

@@ -34,20 +34,26 @@ def test_parse_query_is_bounded():
     assert len(terms) == search.MAX_TERMS
 
 
+def _statements(rows: dict[str, str]) -> dict[str, Statement]:
+    """One statement per text, all from one article, by key."""
+    article = make_article()
+    return {
+        key: make_statement(article=article, text=text, start=i * 100, end=i * 100 + 10)
+        for i, (key, text) in enumerate(rows.items())
+    }
+
+
 @pytest.fixture
 def texts(db):
-    article = make_article()
-    rows = {
-        "both": "The security agreement was signed in Baghdad.",
-        "phrase_apart": "An agreement on trade; security was discussed later.",
-        "security_only": "Security on the border is a priority for security forces.",
-        "nothing": "The weather in Tehran was fine.",
-        "prefix": "They want to secure the border.",
-    }
-    made = {}
-    for i, (key, text) in enumerate(rows.items()):
-        made[key] = make_statement(article=article, text=text, start=i * 100, end=i * 100 + 10)
-    return made
+    return _statements(
+        {
+            "both": "The security agreement was signed in Baghdad.",
+            "phrase_apart": "An agreement on trade; security was discussed later.",
+            "security_only": "Security on the border is a priority for security forces.",
+            "nothing": "The weather in Tehran was fine.",
+            "prefix": "They want to secure the border.",
+        }
+    )
 
 
 def _found(q: str) -> list[int]:
@@ -127,17 +133,14 @@ def test_search_page_sections(client, sample):
 
 @pytest.fixture
 def phrases(db):
-    article = make_article()
-    rows = {
-        "adjacent": "The president will strengthen ties; the president strengthened them.",
-        "stop_word": "He spoke of the president of France at length.",
-        "apart": "A president said they would strengthen the border.",
-        "two": "Border security and trade agreement talks went on.",
-    }
-    return {
-        key: make_statement(article=article, text=text, start=i * 100, end=i * 100 + 10)
-        for i, (key, text) in enumerate(rows.items())
-    }
+    return _statements(
+        {
+            "adjacent": "The president will strengthen ties; the president strengthened them.",
+            "stop_word": "He spoke of the president of France at length.",
+            "apart": "A president said they would strengthen the border.",
+            "two": "Border security and trade agreement talks went on.",
+        }
+    )
 
 
 @pytest.mark.parametrize(

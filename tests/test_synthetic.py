@@ -172,3 +172,24 @@ def test_sqlite_load_settings_are_restored(db):
         stdout=io.StringIO(), stderr=io.StringIO(),
     )  # fmt: skip
     assert settings() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_load_leaves_tables_vacuumed_on_postgresql():
+    """Outside a transaction the generator vacuums on PostgreSQL, so autovacuum does not start
+    on a million fresh rows later, while the archive serves pages."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("VACUUM is PostgreSQL's; SQLite only analyzes")
+    call_command(
+        "generate_synthetic", "--meetings", "10", "--statements", "30", "--seed", "2",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables "
+            "WHERE relname = 'archive_statement'"
+        )
+        assert cursor.fetchone() == (True, True)

@@ -295,7 +295,18 @@ def merged_into(model_name: str, pk: int) -> int | None:
 def meeting_detail(meeting: Meeting) -> dict[str, Any]:
     """Return what a meeting's page shows: delegations, statements, agreements, sources."""
     participations = list(
-        _visible_participations().filter(meeting=meeting).order_by("delegation_country", "id")
+        _visible_participations()
+        .filter(meeting=meeting)
+        .only(
+            "meeting",
+            "delegation_country",
+            "role",
+            "title_as_written",
+            "official__name",
+            "official__title",
+            "official__country",
+        )
+        .order_by("delegation_country", "id")
     )
     delegations: dict[str, list[Participation]] = {}
     for code in [meeting.country_a.code, meeting.country_b.code]:
@@ -309,13 +320,20 @@ def meeting_detail(meeting: Meeting) -> dict[str, Any]:
             for code, people in delegations.items()
             if people or code
         ],
+        # Only what the page shows: building each statement's meeting and article again
+        # (the page's own meeting; an article the page lists under sources) was most of the
+        # page's time at a few statements.
         "statements": list(
-            statement_base()
+            Statement.objects.visible()
             .filter(meeting=meeting)
             .filter(Q(speaker=None) | visible_via("speaker"))
+            .select_related("speaker")
+            .only("text", "direct", "speaker__name")
             .order_by("start", "id")
         ),
-        "agreements": list(meeting.agreements.visible()),
+        "agreements": list(
+            meeting.agreements.visible().only("name", "agreement_status", "signed_date")
+        ),
         "sources": list(_visible_meeting_sources().filter(meeting=meeting)),
     }
 

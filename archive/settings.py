@@ -125,7 +125,8 @@ TEMPLATES = [
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (or another SQLite file).
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        # An empty DATABASE_URL (`DATABASE_URL= make test`) means unset, not a broken URL.
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

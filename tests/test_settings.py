@@ -116,3 +116,14 @@ def test_sqlite_connections_are_kept_with_a_page_cache(tmp_path):
     shown = _database_settings(f"sqlite:///{tmp_path / 'a.sqlite3'}")
     assert shown.startswith("60 ")
     assert "cache_size=-32768" in shown and "journal_mode=WAL" in shown
+
+
+def test_an_empty_database_url_means_the_default_sqlite_file():
+    result = _run(
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['NAME'])",
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(ROOT / "db.sqlite3")

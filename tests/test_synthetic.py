@@ -183,8 +183,15 @@ def test_bulk_load_leaves_tables_vacuumed_on_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("VACUUM is PostgreSQL's; SQLite only analyzes")
     call_command(
-        "generate_synthetic", "--meetings", "10", "--statements", "30", "--seed", "2",
-        stdout=io.StringIO(), stderr=io.StringIO(),
+        "generate_synthetic",
+        "--meetings",
+        "10",
+        "--statements",
+        "30",
+        "--seed",
+        "2",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
     )
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_stat_clear_snapshot()")

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.db.models import Count
 
+from archive.bench import bars
 from archive.models import Meeting, Official, Statement
 from archive.pagination import _encode
 from archive.synthetic.words import VOCABULARY
@@ -20,10 +21,11 @@ _WORD = re.compile(r"[a-z]+")
 
 @dataclass(frozen=True)
 class Scenario:
-    """A named page to time."""
+    """A named page to time, and which target it is held to (archive.bench.bars)."""
 
     name: str
     path: str
+    kind: str = bars.PAGE
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,19 @@ def scenarios(words: SearchWords) -> list[Scenario]:
         items.append(Scenario("official detail", f"/officials/{busiest['pk']}/"))
     items += [
         Scenario(
-            f"search common word '{words.common}'", "/statements/?" + urlencode({"q": words.common})
+            f"search common word '{words.common}'",
+            "/statements/?" + urlencode({"q": words.common}),
+            bars.COMMON_WORD,
         ),
         Scenario(
-            f"search rare word '{words.rare}'", "/statements/?" + urlencode({"q": words.rare})
+            f"search rare word '{words.rare}'",
+            "/statements/?" + urlencode({"q": words.rare}),
+            bars.SEARCH,
         ),
         Scenario(
             f'search phrase "{words.phrase}"',
             "/statements/?" + urlencode({"q": f'"{words.phrase}"'}),
+            bars.SEARCH,
         ),
     ]
     return items

@@ -39,7 +39,7 @@ seed: migrate
 
 serve: install .secret_key
 	SECRET_KEY="$$(cat .secret_key)" $(VENV)/bin/gunicorn archive.wsgi:application \
-		--bind 127.0.0.1:$(PORT) --workers $(WORKERS) --timeout 60 \
+		--config python:archive.gunicorn_conf --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --timeout 60 \
 		--access-logfile - --error-logfile -
 
 run: migrate static seed serve

@@ -48,6 +48,8 @@ class Server:
             [
                 str(gunicorn),
                 "archive.wsgi:application",
+                "--config",
+                "python:archive.gunicorn_conf",
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import (
@@ -39,22 +40,24 @@ TITLES = {
 
 
 def querystring(params: QueryDict, *, drop: tuple[str, ...] = PAGING_PARAMS, **changes: Any) -> str:
-    """Return '?…' for the current parameters with some dropped and some set (None removes)."""
-    q = params.copy()
-    for name in drop:
-        q.pop(name, None)
+    """Return '?…' for the current parameters with some dropped and some set (None removes).
+
+    Encoded as `QueryDict.urlencode` does (the same string), from a plain list of pairs: a
+    list page builds some 40 of these links, and copying the QueryDict for each (a deep copy)
+    was a tenth of a search page's time."""
+    pairs = [
+        (name, value)
+        for name, values in params.lists()
+        if name not in drop and name not in changes and any(values)
+        for value in values
+    ]
     for name, value in changes.items():
-        q.pop(name, None)
         if value is None:
             continue
-        if isinstance(value, list):
-            q.setlist(name, value)
-        else:
-            q[name] = value
-    for name in [k for k, v in q.lists() if not any(v)]:
-        q.pop(name)
-    encoded = q.urlencode()
-    return f"?{encoded}" if encoded else "?"
+        values = value if isinstance(value, list) else [value]
+        if any(values):
+            pairs.extend((name, v) for v in values)
+    return "?" + urlencode(pairs)
 
 
 @require_safe

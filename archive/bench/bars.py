@@ -58,7 +58,8 @@ def judge(results: dict) -> list[Bar]:
             )
     export = results.get("export")
     if export is not None:
-        ok = export.get("status") == 200
+        # A partial file is a failed export, however fast.
+        ok = export.get("status") == 200 and export.get("rows") == export.get("rows_expected")
         bars.append(
             Bar(
                 "CSV export of all statements",

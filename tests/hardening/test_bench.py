@@ -46,6 +46,7 @@ def test_bench_runs_and_writes_its_figures(scratch_database, tmp_path):
     assert "home" in names and any(name.startswith("search common") for name in names)
     assert all(page["status"] == 200 and not page["error"] for page in figures["pages"])
     assert figures["export"]["status"] == 200
+    assert figures["export"]["rows"] == figures["export"]["rows_expected"] == 300
     assert figures["bare_fts_ms"]["median_ms"] >= 0
     judged = {bar["name"]: bar for bar in figures["bars"]}
     assert len(judged) == len(figures["pages"]) + 2  # the common word as a ratio; the export twice

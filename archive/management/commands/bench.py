@@ -25,7 +25,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from archive.bench import bars
-from archive.bench.measure import fetch, percentile, time_url
+from archive.bench.measure import CsvRecordCounter, fetch, percentile, time_url
 from archive.bench.scenarios import choose_words, scenarios
 from archive.bench.server import ROOT, Server
 from archive.models import Article, Meeting, Statement
@@ -150,17 +150,22 @@ class Command(BaseCommand):
 
     def _export(self, server: Server) -> dict:
         before = server.peak_memory_mb()
-        status, size, seconds = fetch(server.base + "/statements/?format=csv")
+        counter = CsvRecordCounter()
+        status, size, seconds = fetch(server.base + "/statements/?format=csv", counter)
+        expected = Statement.objects.visible().count()
         figures = {
             "seconds": seconds,
             "bytes": size,
+            "rows": counter.records - 1,  # the header line
+            "rows_expected": expected,
             "status": status,
             "peak_worker_memory_mb_before": before,
             "peak_worker_memory_mb": server.peak_memory_mb(),
         }
         self._row("CSV export of all statements", seconds * 1000, seconds * 1000, status)
         self.stdout.write(
-            f"    {size / 1e6:.0f} MB; worker peak memory {figures['peak_worker_memory_mb']:.0f} MB"
+            f"    {size / 1e6:.0f} MB, {figures['rows']:,} rows of {expected:,}; "
+            f"worker peak memory {figures['peak_worker_memory_mb']:.0f} MB"
         )
         return figures
 

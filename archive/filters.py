@@ -151,6 +151,36 @@ class ArchiveFilterSet(df.FilterSet):
         return " ".join([head, *parts[:1]]) + "".join(f", {p}" for p in parts[1:])
 
 
+LARGEST_ID = 2**63 - 1  # the range of the tables' 64-bit keys on SQLite and PostgreSQL
+
+
+class RecordIdsField(df.fields.ModelMultipleChoiceField):
+    """Record ids from the URL, refused with a form error when no key could hold them.
+
+    Why: Django guards a single id against the column's range, not a list: an id of 2**63
+    reached SQLite as an `IN (…)` parameter and failed with OverflowError (a 500)."""
+
+    def _check_values(self, value: Any) -> QuerySet:
+        for pk in value:
+            try:
+                number = int(str(pk).strip())
+            except ValueError:
+                number = None
+            if number is None or not 0 < number <= LARGEST_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class RecordsFilter(df.ModelMultipleChoiceFilter):
+    """Several records by id (hidden inputs), with ids checked against the key range."""
+
+    field_class = RecordIdsField
+
+
 def _hidden_model(queryset: QuerySet, label: str, **kwargs: Any) -> df.ModelChoiceFilter:
     return df.ModelChoiceFilter(queryset=queryset, label=label, widget=forms.HiddenInput, **kwargs)
 
@@ -171,7 +201,7 @@ class MeetingFilter(ArchiveFilterSet):
         method="filter_country",
         label="Country (either side)",
     )
-    official = df.ModelMultipleChoiceFilter(
+    official = RecordsFilter(
         queryset=Official.objects.visible(),
         field_name="participations__official",
         conjoined=True,

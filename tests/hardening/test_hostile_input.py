@@ -87,3 +87,16 @@ def test_every_parameter_survives_hostile_values(kind, client, some_records):
         assert response.status_code < 500, (url, query)
 
     check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["9223372036854775808", str(10**30), "-1", "0", "abc", " 7x"])
+def test_record_ids_out_of_any_key_range_are_a_form_error(client, value):
+    """An id no 64-bit key can hold used to reach SQLite as an IN parameter (OverflowError)."""
+    official = make_official(name="Ada Example")
+    make_meeting(officials=[official])
+    response = client.get(reverse("archive:meeting_list"), {"official": [str(official.pk), value]})
+    assert response.status_code == 200
+    assert response.context["form"].errors["official"]
+    kept = client.get(reverse("archive:meeting_list"), {"official": str(official.pk)})
+    assert kept.context["form"].is_valid() and len(kept.context["rows"]) == 1

@@ -268,9 +268,10 @@ def about_data(request: HttpRequest) -> HttpResponse:
 # Detail pages ---------------------------------------------------------------------------------
 
 
-def _object_or_redirect(request: HttpRequest, model: type, pk: int):
-    """Return the visible record, a 301 to the record it was merged into, or raise 404."""
-    obj = model.objects.visible().filter(pk=pk).first()
+def _object_or_redirect(request: HttpRequest, model: type, pk: int, related: tuple[str, ...] = ()):
+    """Return the visible record (with `related` joined), a 301 to the record it was merged
+    into, or raise 404."""
+    obj = model.objects.visible().select_related(*related).filter(pk=pk).first()
     if obj is not None:
         return obj
     kept = selectors.merged_into(model._meta.model_name, pk)
@@ -280,8 +281,10 @@ def _object_or_redirect(request: HttpRequest, model: type, pk: int):
     raise Http404(f"No {model._meta.verbose_name} {pk}.")
 
 
-def _detail(request: HttpRequest, model: type, pk: int, build) -> HttpResponse:
-    found = _object_or_redirect(request, model, pk)
+def _detail(
+    request: HttpRequest, model: type, pk: int, build, related: tuple[str, ...] = ()
+) -> HttpResponse:
+    found = _object_or_redirect(request, model, pk, related)
     if isinstance(found, HttpResponse):
         return found
     context, date, sources = build(found)
@@ -305,7 +308,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ctx["sides"] = tables._sides(meeting)
         return ctx, meeting.start_date, [s.article for s in ctx["sources"]]
 
-    return _detail(request, Meeting, pk, build)
+    return _detail(request, Meeting, pk, build, related=("venue",))
 
 
 @require_safe

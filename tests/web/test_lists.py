@@ -209,9 +209,7 @@ def test_a_slow_facet_is_cut_off_not_waited_for(client, sample, monkeypatch):
 
 
 @override_settings(ARCHIVE_FACET_TIME_LIMIT_MS=100)
-def test_a_facet_that_ran_out_of_time_is_not_retried_for_every_visitor(
-    client, sample, monkeypatch
-):
+def test_a_facet_that_ran_out_of_time_is_not_retried_for_every_visitor(client, sample, monkeypatch):
     """Until the records change, the next visitor sees the same "not computed" note at once
     instead of waiting the time limit out again."""
     from archive import facets

@@ -67,9 +67,9 @@ def test_positions_start_at_the_earliest_date_from_meetings_or_articles(client):
         title_as_written="Deputy Foreign Minister",
     )
     body = client.get(f"/officials/{official.pk}/").content.decode()
-    ambassador = body.index("Ambassador to France <span class=\"muted\">(from 1 March 1998)")
-    deputy = body.index("Deputy Foreign Minister <span class=\"muted\">(from 1 January 2000)")
-    minister = body.index("Foreign Minister <span class=\"muted\">(from 1 January 2001)")
+    ambassador = body.index('Ambassador to France <span class="muted">(from 1 March 1998)')
+    deputy = body.index('Deputy Foreign Minister <span class="muted">(from 1 January 2000)')
+    minister = body.index('Foreign Minister <span class="muted">(from 1 January 2001)')
     assert ambassador < deputy < minister
 
 

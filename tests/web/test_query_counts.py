@@ -149,3 +149,13 @@ def test_detail_page_queries_do_not_grow(client):
     for official in Official.objects.all()[:50]:
         make_mention(official, article)
     assert [_count(client, page) for page in pages] == one
+
+
+@pytest.mark.django_db
+def test_a_meeting_venue_is_read_with_the_meeting(client):
+    with_venue = make_meeting(venue=make_institution())
+    without = make_meeting()
+    assert _count(client, with_venue.get_absolute_url()) == _count(
+        client, without.get_absolute_url()
+    )
+    assert with_venue.venue.name in client.get(with_venue.get_absolute_url()).content.decode()

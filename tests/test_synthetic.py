@@ -200,3 +200,23 @@ def test_bulk_load_leaves_tables_vacuumed_on_postgresql():
             "WHERE relname = 'archive_statement'"
         )
         assert cursor.fetchone() == (True, True)
+
+
+@pytest.mark.django_db
+def test_pages_mark_synthetic_records(client, synthetic):
+    """A researcher sees on every list row and record page that a record is synthetic."""
+    meeting = Meeting.objects.first()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Synthetic record" in page
+    for kind in ("meetings", "statements", "officials", "institutions", "agreements", "articles"):
+        rows = client.get(f"/{kind}/").context["rows"]
+        assert rows and all("badge-synthetic" in row for row in rows), kind
+
+
+@pytest.mark.django_db
+def test_real_records_carry_no_synthetic_mark(client):
+    from tests.factories import make_meeting
+
+    meeting = make_meeting()
+    assert "badge-synthetic" not in client.get(meeting.get_absolute_url()).content.decode()
+    assert "badge-synthetic" not in client.get("/meetings/").content.decode()

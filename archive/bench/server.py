@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -34,6 +35,7 @@ class Server:
 
     def __init__(self, *, database_url: str, workers: int = 2) -> None:
         self.port = free_port()
+        self._static_root = tempfile.TemporaryDirectory(prefix="archive-bench-static-")
         self.base = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
@@ -41,6 +43,10 @@ class Server:
             "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-only-secret-key"),
             "DEBUG": "0",
             "STATIC_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
+            # Stylesheets served from the app's folders (no collectstatic into the checkout);
+            # an empty STATIC_ROOT of its own, so whitenoise finds the folder it expects.
+            "WHITENOISE_USE_FINDERS": "1",
+            "STATIC_ROOT": self._static_root.name,
             "LOG_LEVEL": "WARNING",
         }
         gunicorn = Path(sys.executable).with_name("gunicorn")
@@ -98,6 +104,7 @@ class Server:
 
     def stop(self) -> None:
         stop_process(self.process)
+        self._static_root.cleanup()
 
     def __enter__(self) -> Server:
         self.wait_ready()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import TruncMonth
 
 from . import filters, search
@@ -152,6 +152,20 @@ def meeting_row_details(meetings: list[Meeting]) -> None:
         meeting.source_count = sources.get(meeting.pk, 0)
 
 
+def official_row_details(officials: list[Official]) -> None:
+    """Give each official of a page its aliases, all its row shows of related records.
+
+    The export's prefetch of every mention with its article (the article's text included)
+    built some 3,000 mention and article instances for a page of 50 officials: 70 ms of the
+    officials list at a million statements."""
+    prefetch_related_objects(officials, "aliases")
+
+
+def no_row_details(rows: list) -> None:
+    """For lists whose rows show no related records beyond their joined ones (institutions'
+    parents; agreements' own columns): the page skips the export's prefetches."""
+
+
 @dataclass(frozen=True)
 class ListKind:
     """What makes one list page: its model, FilterSet and base queryset, and, where a page
@@ -169,11 +183,15 @@ LISTS: dict[str, ListKind] = {
         "meetings", Meeting, filters.MeetingFilter, meeting_base, meeting_row_details
     ),
     "statements": ListKind("statements", Statement, filters.StatementFilter, statement_base),
-    "officials": ListKind("officials", Official, filters.OfficialFilter, official_base),
-    "institutions": ListKind(
-        "institutions", Institution, filters.InstitutionFilter, institution_base
+    "officials": ListKind(
+        "officials", Official, filters.OfficialFilter, official_base, official_row_details
     ),
-    "agreements": ListKind("agreements", Agreement, filters.AgreementFilter, agreement_base),
+    "institutions": ListKind(
+        "institutions", Institution, filters.InstitutionFilter, institution_base, no_row_details
+    ),
+    "agreements": ListKind(
+        "agreements", Agreement, filters.AgreementFilter, agreement_base, no_row_details
+    ),
     "articles": ListKind("articles", Article, filters.ArticleFilter, article_base),
 }
 
@@ -198,7 +216,9 @@ class Listing:
     def rows(self, start: int, count: int) -> list:
         """The rows [start, start + count) of the list, in its order, ready for a page."""
         if self.unranked is not None:
-            rows = search.ranked_rows(self.unranked, self.q, start, count, filtered=self.unsearched)
+            rows = search.ranked_rows(
+                self._for_page(self.unranked), self.q, start, count, filtered=self.unsearched
+            )
         else:
             rows = list(self.page_queryset[start : start + count])
         return self.with_row_details(rows)
@@ -207,7 +227,10 @@ class Listing:
     def page_queryset(self) -> QuerySet:
         """The list as a page reads it: without the related rows an export prefetches, where
         the kind loads a page's own (`with_row_details`)."""
-        return self.queryset.prefetch_related(None) if self.kind.row_details else self.queryset
+        return self._for_page(self.queryset)
+
+    def _for_page(self, queryset: QuerySet) -> QuerySet:
+        return queryset.prefetch_related(None) if self.kind.row_details else queryset
 
     def with_row_details(self, rows: list) -> list:
         """The page's rows with what they show of related records, where the kind adds it."""

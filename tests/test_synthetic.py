@@ -220,3 +220,11 @@ def test_real_records_carry_no_synthetic_mark(client):
     meeting = make_meeting()
     assert "badge-synthetic" not in client.get(meeting.get_absolute_url()).content.decode()
     assert "badge-synthetic" not in client.get("/meetings/").content.decode()
+
+
+@pytest.mark.django_db
+def test_some_meetings_have_a_venue_in_one_of_their_countries(synthetic):
+    hosted = Meeting.objects.exclude(venue=None).select_related("venue")
+    assert 0 < hosted.count() < Meeting.objects.count()
+    for meeting in hosted:
+        assert meeting.venue.country in (meeting.country_a, meeting.country_b)

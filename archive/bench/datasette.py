@@ -266,6 +266,11 @@ def datasette_path(archive_path: str, database: str) -> tuple[str, bool] | None:
     if parts.path == "/statements/" and not params:
         args = [visible, ("_sort_desc", "date"), size]
         return f"{base}/archive_statement?{urlencode(args)}", True
+    if match := re.fullmatch(r"/institutions/(\d+)/", parts.path):
+        return f"{base}/archive_institution/{match.group(1)}", False
+    if parts.path == "/officials/" and not params:
+        args = [visible, ("_sort", "name"), size]
+        return f"{base}/archive_official?{urlencode(args)}", True
     if parts.path == "/statements/" and set(params) == {"q"}:
         args = [("_search", params["q"]), visible, size]
         return f"{base}/archive_statement?{urlencode(args)}", True
@@ -280,7 +285,14 @@ def ranked_path(archive_path: str, database: str) -> str | None:
     return f"/{tilde_encode(database)}/{RANKED_QUERY}?{urlencode({'q': escape_fts(q[0])})}"
 
 
-COMPARED = ("meetings, three filters", "meeting detail", "statements list", "search ")
+COMPARED = (
+    "meetings, three filters",
+    "meeting detail",
+    "statements list",
+    "officials list",
+    "institution detail",
+    "search ",
+)
 
 
 def pairs(scenarios: list[Scenario], database: str) -> list[Pair]:
@@ -300,7 +312,7 @@ def pairs(scenarios: list[Scenario], database: str) -> list[Pair]:
 
 
 _ARCHIVE_COUNT = re.compile(
-    r"<h2 id=\"results-heading\"[^>]*>\s*(More than )?([\d,]+) (?:meeting|statement)s?\b"
+    r"<h2 id=\"results-heading\"[^>]*>\s*(More than )?([\d,]+) (?:meeting|statement|official)s?\b"
 )
 
 

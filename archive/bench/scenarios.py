@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 
 from archive.bench import bars
-from archive.models import Meeting, Official, Statement
+from archive.models import Institution, Meeting, Official, Statement
 from archive.pagination import _encode
 from archive.synthetic.words import VOCABULARY
 
@@ -98,8 +98,17 @@ def scenarios(words: SearchWords) -> list[Scenario]:
         )
     items.append(Scenario("meetings, facets (no filter)", "/meetings/"))
     items.append(Scenario("statements list", "/statements/"))
+    items.append(Scenario("officials list", "/officials/"))
     if busiest:
         items.append(Scenario("official detail", f"/officials/{busiest['pk']}/"))
+    host = (
+        Institution.objects.annotate(n=Count("meetings_hosted"))
+        .order_by("-n", "pk")
+        .values("pk")
+        .first()
+    )
+    if host:
+        items.append(Scenario("institution detail (busiest venue)", f"/institutions/{host['pk']}/"))
     items += [
         Scenario(
             f"search common word '{words.common}'",

@@ -86,7 +86,18 @@ class Meeting(Curated):
 
     class Meta:
         ordering = [models.F("start_date").desc(nulls_last=True), "-id"]
-        indexes = [models.Index(fields=["start_date", "id"], name="meeting_date_id_idx")]
+        indexes = [
+            models.Index(fields=["start_date", "id"], name="meeting_date_id_idx"),
+            # Most meetings have no known venue. The foreign key's own index then counts the
+            # NULLs as one value held by every row, so SQLite's planner expected "hosted by
+            # this institution" to match them all and walked every meeting in date order
+            # (160 ms at 100,000 meetings); an index of the set venues alone is seen as small.
+            models.Index(
+                fields=["venue"],
+                name="meeting_venue_set_idx",
+                condition=models.Q(venue__isnull=False),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)

@@ -161,6 +161,7 @@ class SyntheticArchive:
         self.writer = BulkWriter()
         self.calendar = _Calendar(self.writer.date)
         self.meetings_made: list[_Meeting] = []
+        self.institutions_by_country: dict[str, list[int]] = {}
 
     def _name(self) -> str:
         def part() -> str:
@@ -183,6 +184,7 @@ class SyntheticArchive:
             name = f"{self.rng.choice(INSTITUTION_WORDS)} {pk}"
             kind = self.rng.choice(InstitutionKind.values)
             rows.append((pk, name, name.casefold(), code, kind))
+            self.institutions_by_country.setdefault(code, []).append(pk)
         columns = ("id", "name", "name_key", "country", "kind")
         self.writer.insert(Institution, columns, rows, SYNTHETIC)
         return list(ids)
@@ -243,13 +245,20 @@ class SyntheticArchive:
         sources = rng.choices(articles, k=count)
         summaries = self.words.sentences(count)
         delegations = self._delegations(chosen_pairs, by_country)
+        venue_draws = self._uniforms(count)
         rows = []
-        for pk, pair, start, length, host, kind, article, summary, people in zip(
+        for pk, pair, start, length, host, kind, article, summary, people, venue_draw in zip(
             ids, chosen_pairs, starts, lengths, hosts, kinds, sources, summaries, delegations,
-            strict=True,
+            venue_draws, strict=True,
         ):  # fmt: skip
             (code_a, city_a), (code_b, city_b) = pair
             city = city_b if host else city_a
+            # A venue for a third of the meetings (an institution of the host country, when
+            # it has one), as reports name one now and then.
+            venues = self.institutions_by_country.get(code_b if host else code_a)
+            venue = (
+                venues[int(venue_draw * 3 * len(venues))] if venues and venue_draw < 1 / 3 else None
+            )
             self.meetings_made.append(_Meeting(pk, start, city, (code_a, code_b), people, article))
             rows.append(
                 (
@@ -262,6 +271,7 @@ class SyntheticArchive:
                     code_b,
                     kind,
                     summary,
+                    venue,
                 )
             )
         columns = (
@@ -274,6 +284,7 @@ class SyntheticArchive:
             "country_b",
             "kind",
             "summary",
+            "venue",
         )
         constants = {**SYNTHETIC, "date_precision": DatePrecision.DAY.value}
         self.writer.insert(Meeting, columns, rows, constants)

@@ -433,12 +433,25 @@ def official_detail(official: Official) -> dict[str, Any]:
     }
 
 
+INSTITUTION_PAGE_MEETINGS = 50
+
+
 def institution_detail(institution: Institution) -> dict[str, Any]:
-    """Return what an institution's page shows: officials, meetings hosted, parts, sources."""
+    """Return what an institution's page shows: officials, meetings hosted, parts, sources.
+
+    Meetings hosted: the INSTITUTION_PAGE_MEETINGS most recent, with the total when there
+    are more (`meetings_total`), as an official's page does; the full list is a link."""
+    hosted = institution.meetings_hosted.visible().defer(
+        "created_at", "updated_at", "summary", "topics"
+    )
+    meetings = list(hosted[:INSTITUTION_PAGE_MEETINGS])
+    cut = len(meetings) == INSTITUTION_PAGE_MEETINGS
+    total = hosted.count() if cut else len(meetings)
     return {
         "aliases": list(institution.aliases.all()),
         "officials": list(institution.officials.visible()),
-        "meetings": list(institution.meetings_hosted.visible()[:100]),
+        "meetings": meetings,
+        "meetings_total": total if total > len(meetings) else None,
         "children": list(institution.children.visible()),
         "articles": list(institution.articles.visible()),
     }

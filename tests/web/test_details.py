@@ -103,3 +103,22 @@ def test_home_has_counts_latest_and_chart(client, sample):
     assert "<strong>3</strong> meetings" in body
     assert "<svg" in body and "Meetings per month" in body
     assert ' style="' not in body  # the CSP forbids inline styles
+
+
+def test_institution_page_lists_the_latest_meetings_hosted_and_says_how_many(client, db):
+    from archive.selectors import INSTITUTION_PAGE_MEETINGS
+    from tests.factories import make_institution
+
+    venue = make_institution(name="Hall of Talks")
+    for day in range(INSTITUTION_PAGE_MEETINGS + 5):
+        make_meeting(venue=venue, start_date=datetime.date(2020, 1, 1) + datetime.timedelta(day))
+    response = client.get(venue.get_absolute_url())
+    meetings = response.context["meetings"]
+    assert len(meetings) == INSTITUTION_PAGE_MEETINGS
+    assert meetings[0][0].start_date == datetime.date(2020, 1, 1) + datetime.timedelta(
+        INSTITUTION_PAGE_MEETINGS + 4
+    )
+    assert f"of {INSTITUTION_PAGE_MEETINGS + 5} meetings hosted" in response.content.decode()
+    few = make_institution(name="Small Hall")
+    make_meeting(venue=few)
+    assert client.get(few.get_absolute_url()).context["meetings_total"] is None

@@ -222,22 +222,22 @@ class MeetingFilter(ArchiveFilterSet):
         fields: list[str] = []
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Meetings whose statements, source articles or participants match, or whose own
-        title, summary or topics contain the text."""
+        """Meetings whose own title, summary or topics, statements, source articles or
+        participants match the text, each through its full-text index.
+
+        The four sources are one UNION of meeting ids: as four `pk IN (…)` joined by OR,
+        SQLite fetched and sorted every meeting of every source for a page of 50 (0.5 s
+        for a common word)."""
         if not search.has_terms(value):
             return queryset.none()
-        own = Q()
-        for field in ("title", "summary", "topics"):
-            own |= Q(**{f"{field}__icontains": value.strip()})
-        st = search.matching_ids("statement", value)
-        art = search.matching_ids("article", value)
-        off = search.matching_ids("official", value)
-        return queryset.filter(
-            own
-            | Q(pk__in=Statement.objects.visible().filter(pk__in=st).values("meeting_id"))
-            | Q(pk__in=MeetingSource.objects.filter(article_id__in=art).values("meeting_id"))
-            | Q(pk__in=Participation.objects.filter(official_id__in=off).values("meeting_id"))
+        own = Meeting.objects.filter(pk__in=search.matching_ids("meeting", value)).values("id")
+        st = Statement.objects.visible().filter(pk__in=search.matching_ids("statement", value))
+        art = MeetingSource.objects.filter(article_id__in=search.matching_ids("article", value))
+        off = Participation.objects.filter(official_id__in=search.matching_ids("official", value))
+        ids = own.order_by().union(
+            *(related.order_by().values("meeting_id") for related in (st, art, off))
         )
+        return queryset.filter(pk__in=ids)
 
     def filter_date(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         return queryset.between(value.start, value.stop) if value else queryset

@@ -109,6 +109,15 @@ _SCOPES = {
         pg_ids="SELECT id FROM archive_statement WHERE search_vector @@ {query}",
         pg_word_pairs=True,
     ),
+    "meeting": _Scope(
+        table="archive_meeting",
+        fts_table="meeting_fts",
+        pg_vector="to_tsvector('english'::regconfig, "
+        "{t}.title || ' ' || {t}.summary || ' ' || {t}.topics)",
+        pg_config="english",
+        pg_ids="SELECT id FROM archive_meeting WHERE to_tsvector('english'::regconfig, "
+        "title || ' ' || summary || ' ' || topics) @@ {query}",
+    ),
     "article": _Scope(
         table="archive_article",
         fts_table="article_fts",

@@ -228,3 +228,13 @@ def test_some_meetings_have_a_venue_in_one_of_their_countries(synthetic):
     assert 0 < hosted.count() < Meeting.objects.count()
     for meeting in hosted:
         assert meeting.venue.country in (meeting.country_a, meeting.country_b)
+
+
+@pytest.mark.django_db
+def test_meetings_are_indexed_for_search_after_a_bulk_load(synthetic):
+    from archive.search import matching_ids
+
+    meeting = Meeting.objects.exclude(summary="").first()
+    word = max(meeting.summary.rstrip(".").split(), key=len).lower()
+    found = Meeting.objects.filter(pk__in=matching_ids("meeting", word))
+    assert found.filter(pk=meeting.pk).exists()

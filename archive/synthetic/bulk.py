@@ -38,15 +38,21 @@ SQLITE_LOAD_CACHE_KIB = 2 * 1024 * 1024
 SQLITE_FTS_LOAD_HASHSIZE = 64 * 1024 * 1024
 SQLITE_FTS_DEFAULT_HASHSIZE = 1024 * 1024
 
-# FTS tables of migration 0003_search whose insert trigger is set aside during a bulk load:
-# (table, trigger, FTS table, SQL that indexes the rows with id above %s). New officials have
-# no aliases yet.
+# FTS tables of migrations 0003_search and 0010_meeting_search whose insert trigger is set
+# aside during a bulk load: (table, trigger, FTS table, SQL that indexes the rows with id
+# above %s). New officials have no aliases yet.
 _SQLITE_FTS = {
     "archive_statement": (
         "statement_fts_ai",
         "statement_fts",
         "INSERT INTO statement_fts(rowid, text) SELECT id, text FROM archive_statement "
         "WHERE id > %s",
+    ),
+    "archive_meeting": (
+        "meeting_fts_ai",
+        "meeting_fts",
+        "INSERT INTO meeting_fts(rowid, title, summary, topics) "
+        "SELECT id, title, summary, topics FROM archive_meeting WHERE id > %s",
     ),
     "archive_article": (
         "article_fts_ai",

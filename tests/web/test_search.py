@@ -164,3 +164,36 @@ def test_phrases_match_adjacent_words_only(phrases, client, q, expected):
     body = client.get("/statements/", {"q": q}).content.decode()
     for key, statement in phrases.items():
         assert (f'href="/statements/{statement.pk}/"' in body) == (key in expected), key
+
+
+def _meetings_found(client, q: str) -> set[int]:
+    response = client.get("/meetings/", {"q": q})
+    assert response.status_code == 200
+    return {int(row.split("/meetings/")[1].split("/")[0]) for row in response.context["rows"]}
+
+
+def test_meetings_match_their_own_title_summary_and_topics_by_word(client, db):
+    from tests.factories import make_meeting
+
+    talks = make_meeting(summary="Talks on pipeline negotiations resumed.", topics="energy, oil")
+    named = make_meeting(title="Border Commission session")
+    make_meeting(summary="Nothing of interest here.")
+    assert _meetings_found(client, "pipeline") == {talks.pk}
+    assert _meetings_found(client, "negotiation") == {talks.pk}  # stemmed, as statements are
+    assert _meetings_found(client, '"pipeline negotiations"') == {talks.pk}
+    assert _meetings_found(client, "oil") == {talks.pk}
+    assert _meetings_found(client, "commission") == {named.pk}
+    assert _meetings_found(client, "pipe*") == {talks.pk}
+    assert _meetings_found(client, "zzzz") == set()
+
+
+def test_meeting_index_follows_edits_and_deletes(client, db):
+    from tests.factories import make_meeting
+
+    meeting = make_meeting(summary="A visit about fisheries.")
+    meeting.summary = "A visit about railways."
+    meeting.save()
+    assert _meetings_found(client, "railways") == {meeting.pk}
+    assert _meetings_found(client, "fisheries") == set()
+    meeting.delete()
+    assert _meetings_found(client, "railways") == set()

@@ -121,10 +121,11 @@ _SCOPES = {
     "article": _Scope(
         table="archive_article",
         fts_table="article_fts",
-        pg_vector="to_tsvector('english'::regconfig, {t}.title || ' ' || {t}.text)",
+        # The stored column of migration 0011: words and adjacent-word pairs, as statements.
+        pg_vector="{t}.search_vector",
         pg_config="english",
-        pg_ids="SELECT id FROM archive_article WHERE "
-        "to_tsvector('english'::regconfig, title || ' ' || text) @@ {query}",
+        pg_ids="SELECT id FROM archive_article WHERE search_vector @@ {query}",
+        pg_word_pairs=True,
     ),
     "official": _Scope(
         table="archive_official",

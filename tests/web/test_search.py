@@ -197,3 +197,17 @@ def test_meeting_index_follows_edits_and_deletes(client, db):
     assert _meetings_found(client, "fisheries") == set()
     meeting.delete()
     assert _meetings_found(client, "railways") == set()
+
+
+def test_article_phrases_match_adjacent_words_only_and_follow_edits(client, db):
+    together = make_article(title="Gas talks", text="They agreed a pipeline deadline in May.")
+    apart = make_article(title="Other", text="The pipeline was built before the deadline.")
+    phrase = '"pipeline deadline"'
+    assert list(search.search(Article.objects.all(), phrase)) == [together]
+    assert set(search.search(Article.objects.all(), "pipeline deadline")) == {together, apart}
+    assert list(search.search(Article.objects.all(), '"gas talks"')) == [together]  # title
+    apart.text = "A pipeline deadline was set."
+    apart.save()
+    assert set(search.search(Article.objects.all(), phrase)) == {together, apart}
+    listed = client.get("/articles/", {"q": phrase}).context["rows"]
+    assert len(listed) == 2

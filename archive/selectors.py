@@ -161,15 +161,11 @@ def official_row_details(officials: list[Official]) -> None:
     prefetch_related_objects(officials, "aliases")
 
 
-def no_row_details(rows: list) -> None:
-    """For lists whose rows show no related records beyond their joined ones (institutions'
-    parents; agreements' own columns): the page skips the export's prefetches."""
-
-
 @dataclass(frozen=True)
 class ListKind:
-    """What makes one list page: its model, FilterSet and base queryset, and, where a page
-    loads its rows' related records itself, the function that does (`row_details`)."""
+    """What makes one list page: its model, FilterSet and base queryset (with what an export
+    prefetches), and, where a page's rows show related records, the function that loads them
+    for the page alone (`row_details`)."""
 
     key: str
     model: type
@@ -187,11 +183,9 @@ LISTS: dict[str, ListKind] = {
         "officials", Official, filters.OfficialFilter, official_base, official_row_details
     ),
     "institutions": ListKind(
-        "institutions", Institution, filters.InstitutionFilter, institution_base, no_row_details
+        "institutions", Institution, filters.InstitutionFilter, institution_base
     ),
-    "agreements": ListKind(
-        "agreements", Agreement, filters.AgreementFilter, agreement_base, no_row_details
-    ),
+    "agreements": ListKind("agreements", Agreement, filters.AgreementFilter, agreement_base),
     "articles": ListKind("articles", Article, filters.ArticleFilter, article_base),
 }
 
@@ -217,7 +211,11 @@ class Listing:
         """The rows [start, start + count) of the list, in its order, ready for a page."""
         if self.unranked is not None:
             rows = search.ranked_rows(
-                self._for_page(self.unranked), self.q, start, count, filtered=self.unsearched
+                self.unranked.prefetch_related(None),
+                self.q,
+                start,
+                count,
+                filtered=self.unsearched,
             )
         else:
             rows = list(self.page_queryset[start : start + count])
@@ -225,12 +223,9 @@ class Listing:
 
     @property
     def page_queryset(self) -> QuerySet:
-        """The list as a page reads it: without the related rows an export prefetches, where
-        the kind loads a page's own (`with_row_details`)."""
-        return self._for_page(self.queryset)
-
-    def _for_page(self, queryset: QuerySet) -> QuerySet:
-        return queryset.prefetch_related(None) if self.kind.row_details else queryset
+        """The list as a page reads it: without the related rows only an export shows (a page
+        loads what its rows show with `with_row_details`)."""
+        return self.queryset.prefetch_related(None)
 
     def with_row_details(self, rows: list) -> list:
         """The page's rows with what they show of related records, where the kind adds it."""
@@ -376,6 +371,19 @@ def counterparts(official: Official, *, limit: int = 10) -> list[dict[str, Any]]
     )
 
 
+def _first_and_total(
+    queryset: QuerySet, limit: int, *, counted: QuerySet | None = None
+) -> tuple[list, int | None]:
+    """The first `limit` rows of an ordered queryset and, only when there are more, how many
+    there are in all (counting `counted`, the same rows without the page's annotations, when
+    given): a record page shows the latest few and says "the 50 most recent of 812"."""
+    rows = list(queryset[:limit])
+    if len(rows) < limit:
+        return rows, None
+    total = (queryset if counted is None else counted).count()
+    return rows, total if total > limit else None
+
+
 OFFICIAL_PAGE_MEETINGS = 50
 OFFICIAL_PAGE_STATEMENTS = 25
 
@@ -410,23 +418,24 @@ def official_detail(official: Official) -> dict[str, Any]:
     The page lists at most OFFICIAL_PAGE_MEETINGS meetings and OFFICIAL_PAGE_STATEMENTS
     statements: its cost must not grow with a long career."""
     attended = Meeting.objects.visible().filter(participations__official=official)
-    latest = attended.annotate(title_then=F("participations__title_as_written")).order_by(
-        F("start_date").desc(nulls_last=True), "-id"
-    )[:OFFICIAL_PAGE_MEETINGS]
-    meetings = list(latest)[::-1]  # a timeline reads oldest first
+    latest, meetings_total = _first_and_total(
+        attended.annotate(title_then=F("participations__title_as_written")).order_by(
+            F("start_date").desc(nulls_last=True), "-id"
+        ),
+        OFFICIAL_PAGE_MEETINGS,
+        counted=attended,
+    )
     statements = list(
         Statement.objects.visible()
         .filter(speaker=official)
         .select_related("meeting")
         .order_by(F("date").desc(nulls_last=True), "-id")[:OFFICIAL_PAGE_STATEMENTS]
     )
-    meetings_total = len(meetings) if len(meetings) < OFFICIAL_PAGE_MEETINGS else attended.count()
     return {
         "aliases": list(official.aliases.all()),
         "positions": official_positions(official),
-        "meetings": meetings,
-        # Set when the page shows only the latest: the sentence saying so needs the total.
-        "meetings_total": meetings_total if meetings_total > len(meetings) else None,
+        "meetings": latest[::-1],  # a timeline reads oldest first
+        "meetings_total": meetings_total,
         "statements": statements,
         "statements_cut": len(statements) == OFFICIAL_PAGE_STATEMENTS,
         "counterparts": counterparts(official),
@@ -441,17 +450,17 @@ def institution_detail(institution: Institution) -> dict[str, Any]:
 
     Meetings hosted: the INSTITUTION_PAGE_MEETINGS most recent, with the total when there
     are more (`meetings_total`), as an official's page does; the full list is a link."""
-    hosted = institution.meetings_hosted.visible().defer(
-        "created_at", "updated_at", "summary", "topics"
+    meetings, meetings_total = _first_and_total(
+        institution.meetings_hosted.visible().defer(
+            "created_at", "updated_at", "summary", "topics"
+        ),
+        INSTITUTION_PAGE_MEETINGS,
     )
-    meetings = list(hosted[:INSTITUTION_PAGE_MEETINGS])
-    cut = len(meetings) == INSTITUTION_PAGE_MEETINGS
-    total = hosted.count() if cut else len(meetings)
     return {
         "aliases": list(institution.aliases.all()),
         "officials": list(institution.officials.visible()),
         "meetings": meetings,
-        "meetings_total": total if total > len(meetings) else None,
+        "meetings_total": meetings_total,
         "children": list(institution.children.visible()),
         "articles": list(institution.articles.visible()),
     }

@@ -23,15 +23,16 @@ class Cell:
     url: str = ""
     html: SafeString | None = None
 
-    def render(self) -> str:
-        """The cell as escaped `<td>` markup (built in Python: a template loop over every
-        cell of a 50-row page cost more than the page's queries). The standard library's
-        `html.escape` is what Django's `escape` calls, without its lazy-string check."""
+    def render(self, lead: str = "") -> str:
+        """The cell as escaped `<td>` markup, after the safe HTML `lead` (built in Python: a
+        template loop over every cell of a 50-row page cost more than the page's queries).
+        The standard library's `html.escape` is what Django's `escape` calls, without its
+        lazy-string check."""
         if self.html is not None:
-            return f"<td>{self.html}</td>"
+            return f"<td>{lead}{self.html}</td>"
         if self.url:
-            return f"<td>{_anchor(self.url, self.text)}</td>"
-        return f"<td>{escape(self.text)}</td>"
+            return f"<td>{lead}{_anchor(self.url, self.text)}</td>"
+        return f"<td>{lead}{escape(self.text)}</td>"
 
 
 @dataclass(frozen=True)
@@ -214,11 +215,11 @@ SYNTHETIC_TAG = (
 def rows(kind: str, objects: list[Any]) -> list[SafeString]:
     """Return each row of a list page as its escaped `<td>` cells, a synthetic record's first
     cell tagged so it is never mistaken for a real one."""
-    columns = COLUMNS[kind]
-    rendered = []
-    for obj in objects:
-        cells = [column.cell(obj).render() for column in columns]
-        if getattr(obj, "is_synthetic", False):
-            cells[0] = "<td>" + SYNTHETIC_TAG + cells[0].removeprefix("<td>")
-        rendered.append(mark_safe("".join(cells)))
-    return rendered
+    first, *others = COLUMNS[kind]
+    return [
+        mark_safe(
+            first.cell(obj).render(SYNTHETIC_TAG if getattr(obj, "is_synthetic", False) else "")
+            + "".join(column.cell(obj).render() for column in others)
+        )
+        for obj in objects
+    ]

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.fresh_python import run_python
 
 PROBE = """
 import gc, django
@@ -21,15 +16,7 @@ print(before, gc.get_freeze_count(), len(gc.get_objects()))
 
 
 def test_worker_start_loads_the_urlconf_and_freezes_the_heap():
-    env = {**os.environ, "SECRET_KEY": "x" * 50, "DJANGO_SETTINGS_MODULE": "archive.settings"}
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_python(PROBE, SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
     before, frozen, tracked = (int(n) for n in result.stdout.split())
     assert before == 0

@@ -9,25 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.fresh_python import run_python
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
 
 
 def _run(probe: str = PROBE, **env: str) -> subprocess.CompletedProcess:
     """Run `probe` in a fresh interpreter with only the variables given (plus PATH)."""
-    clean = {
-        "PATH": os.environ.get("PATH", ""),
-        "DJANGO_SETTINGS_MODULE": "archive.settings",
-        "SECRET_KEY_FILE": "/nonexistent/secret-key",  # a checkout may hold a .secret_key
-    }
-    return subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=ROOT,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_python(probe, **env)
 
 
 def test_missing_secret_key_without_debug_fails_clearly():

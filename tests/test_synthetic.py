@@ -20,21 +20,19 @@ from archive.search import search
 from archive.synthetic.records import SYNTHETIC_OUTLET
 
 
-@pytest.fixture
-def synthetic(db):
+def _generate(meetings: int, statements: int, seed: int) -> str:
+    """Run generate_synthetic; return what it printed."""
     out = io.StringIO()
     call_command(
-        "generate_synthetic",
-        "--meetings",
-        "60",
-        "--statements",
-        "400",
-        "--seed",
-        "7",
-        stdout=out,
-        stderr=io.StringIO(),
-    )
+        "generate_synthetic", "--meetings", str(meetings), "--statements", str(statements),
+        "--seed", str(seed), stdout=out, stderr=io.StringIO(),
+    )  # fmt: skip
     return out.getvalue()
+
+
+@pytest.fixture
+def synthetic(db):
+    return _generate(60, 400, 7)
 
 
 @pytest.mark.django_db
@@ -78,31 +76,11 @@ def test_same_seed_same_archive(db):
     def texts() -> list[str]:
         return list(Statement.objects.order_by("pk").values_list("text", flat=True))
 
-    call_command(
-        "generate_synthetic",
-        "--meetings",
-        "5",
-        "--statements",
-        "20",
-        "--seed",
-        "3",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    _generate(5, 20, 3)
     first = texts()
     call_command("generate_synthetic", "--delete", stdout=io.StringIO())
     assert Statement.objects.count() == 0
-    call_command(
-        "generate_synthetic",
-        "--meetings",
-        "5",
-        "--statements",
-        "20",
-        "--seed",
-        "3",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    _generate(5, 20, 3)
     assert texts() == first
 
 
@@ -131,10 +109,7 @@ def test_bulk_load_restores_foreign_keys(db):
     tables = ("archive_statement", "archive_participation", "archive_officialmention")
     before = {table: _foreign_keys(table) for table in tables}
     assert all(before.values())
-    call_command(
-        "generate_synthetic", "--meetings", "10", "--statements", "30", "--seed", "5",
-        stdout=io.StringIO(), stderr=io.StringIO(),
-    )  # fmt: skip
+    _generate(10, 30, 5)
     assert {table: _foreign_keys(table) for table in tables} == before
 
 
@@ -142,10 +117,7 @@ def test_bulk_load_rebuilds_every_index_it_set_aside(db):
     """The generator drops a table's indexes while it loads and builds them after: the
     same indexes must be there when it is done, and the unique rules must still hold."""
     before = {table: _indexes(table) for table in ("archive_statement", "archive_meeting")}
-    call_command(
-        "generate_synthetic", "--meetings", "20", "--statements", "50", "--seed", "3",
-        stdout=io.StringIO(), stderr=io.StringIO(),
-    )  # fmt: skip
+    _generate(20, 50, 3)
     after = {table: _indexes(table) for table in before}
     assert after == before
     assert Statement.objects.filter(is_synthetic=True).count() == 50
@@ -167,10 +139,7 @@ def test_sqlite_load_settings_are_restored(db):
         return cache, row[0] if row else 1024 * 1024
 
     before = settings()
-    call_command(
-        "generate_synthetic", "--meetings", "10", "--statements", "30", "--seed", "5",
-        stdout=io.StringIO(), stderr=io.StringIO(),
-    )  # fmt: skip
+    _generate(10, 30, 5)
     assert settings() == before
 
 
@@ -182,17 +151,7 @@ def test_bulk_load_leaves_tables_vacuumed_on_postgresql():
 
     if connection.vendor != "postgresql":
         pytest.skip("VACUUM is PostgreSQL's; SQLite only analyzes")
-    call_command(
-        "generate_synthetic",
-        "--meetings",
-        "10",
-        "--statements",
-        "30",
-        "--seed",
-        "2",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
+    _generate(10, 30, 2)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(

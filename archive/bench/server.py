@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class Server:
             "WHITENOISE_USE_FINDERS": "1",
             "STATIC_ROOT": self._static_root.name,
             "LOG_LEVEL": "WARNING",
+            # Requests go to 127.0.0.1 whatever the caller's own ALLOWED_HOSTS says.
+            "ALLOWED_HOSTS": "127.0.0.1",
         }
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
@@ -78,6 +81,10 @@ class Server:
             try:
                 urllib.request.urlopen(self.base + "/", timeout=5).read()
                 return
+            except urllib.error.HTTPError as error:  # it answers, but not with the page
+                raise RuntimeError(
+                    f"gunicorn answered {error.code} {error.reason} for the home page"
+                ) from error
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not answer within {timeout} s")
@@ -107,7 +114,12 @@ class Server:
         self._static_root.cleanup()
 
     def __enter__(self) -> Server:
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except BaseException:
+            # Not left running: an orphaned server also holds its caller's output pipes open.
+            self.stop()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:

@@ -11,6 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from archive.bench.measure import fetch
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -52,3 +56,32 @@ def test_bench_runs_and_writes_its_figures(scratch_database, tmp_path):
     assert len(judged) == len(figures["pages"]) + 2  # the common word as a ratio; the export twice
     assert "targets:" in run.stdout
     print(run.stdout)  # the figures, for whoever reads the test log
+
+
+def test_bench_server_answers_whatever_hosts_the_caller_allows(scratch_database, monkeypatch):
+    """The server is asked at 127.0.0.1: a caller's own ALLOWED_HOSTS (without it) once made
+    every request a 400, and the server was left running, holding its caller's pipes open."""
+    from archive.bench.server import Server
+
+    url, _ = scratch_database
+    monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"],
+        env={**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-test"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    with Server(database_url=url, workers=1) as server:
+        assert fetch(server.base + "/")[0] == 200
+
+
+def test_a_server_that_cannot_serve_fails_clearly_and_is_stopped(tmp_path):
+    from archive.bench.server import Server
+
+    server = Server(database_url=f"sqlite:///{tmp_path}/missing/dir/archive.sqlite3", workers=1)
+    with pytest.raises(RuntimeError, match="answered 500"), server:
+        pass
+    assert server.process.poll() is not None

@@ -410,6 +410,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 for i, (s, e, kind, label, url) in enumerate(spans)
             ],
             "published": tables.plain_date(article.published),
+            "reference_date": tables.plain_date(article.reference_date),
         }
         return ctx, article.published, [article]
 

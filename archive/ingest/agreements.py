@@ -278,7 +278,7 @@ def _fitting(
 def _details(document: Document, sentence: Sentence, tokens: list[Token], draft: _Draft) -> None:
     text = sentence.text
     dates = find_dates(
-        document.text, sentence.span.start, sentence.span.end, published=document.published
+        document.text, sentence.span.start, sentence.span.end, published=document.reference_date
     )
     signed = _SIGNED.search(text)
     if signed:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from .dates import parse_date
 from .types import Document, IngestError, Rejected, Span
+from .zones import READABLE, read_layout, reading_text, reference_date_of
 
 DEFAULT_MAX_BYTES = 2_000_000
 FRONT_MATTER_KEYS = ("title", "outlet", "url", "published")
@@ -84,23 +85,44 @@ def read_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTE
 
 
 def read_text(text: str, *, file_name: str) -> Document:
-    """Clean a decoded text into a Document (BOM, line endings, front matter, non-article)."""
+    """Clean a decoded text into a Document: BOM, line endings, front matter, then the zones
+    of what is left (what is article and what is not, the reference date, the dateline)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     meta, text = _split_front_matter(text)
-    rejected: list[Rejected] = []
-    body_end = _body_end(text, rejected)
-    excluded = _excluded(text, body_end, rejected)
+    layout = read_layout(text)
+    reading = reading_text(text, layout.soft_breaks)
+    rejected = [
+        Rejected(
+            "zones",
+            zone.kind.replace("_", " "),
+            reading[zone.span.start : zone.span.end][:200],
+            zone.span,
+        )
+        for zone in layout.zones
+        if zone.kind not in READABLE
+    ]
+    excluded = [zone.span for zone in layout.zones if zone.kind not in READABLE]
     published = parse_date(meta["published"]) if meta.get("published") else None
+    published_day = published.value if published and published.precision == "day" else None
+    reference, source = published_day, "front matter" if published_day else None
+    if reference is None and layout.reference is not None:
+        reference = reference_date_of(layout)
+        source = layout.reference_source.replace("_", " ") if reference else None
     return Document(
-        text=text,
+        text=reading,
         file_name=file_name,
         title=meta.get("title"),
         outlet=meta.get("outlet"),
         url=meta.get("url"),
-        published=published.value if published and published.precision == "day" else None,
-        body_end=body_end,
+        published=published_day,
+        body_end=min(layout.body_end, _body_end(reading, [])),
         excluded=tuple(excluded),
         rejected=tuple(rejected),
+        source=text if reading != text else None,
+        zones=layout.zones,
+        reference_date=reference,
+        reference_source=source,
+        dateline_city=layout.dateline_city,
     )
 
 

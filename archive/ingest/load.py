@@ -226,7 +226,7 @@ class ArticleLoader:
 
     def load(self, *, reprocess: bool = False) -> None:
         """Write the article and everything extracted from it."""
-        digest = content_hash(self.document.text)
+        digest = content_hash(self.document.source_text)
         article = Article.objects.filter(content_hash=digest).first()
         if article is not None and not reprocess:
             self.outcome.status = ARTICLE_UNCHANGED
@@ -239,13 +239,19 @@ class ArticleLoader:
                 outlet=(self.document.outlet or "")[:200],
                 url=(self.document.url or "")[:1000],
                 published=self.document.published,
-                text=self.document.text,
+                reference_date=self.document.reference_date,
+                reference_source=self.document.reference_source or "",
+                text=self.document.source_text,
                 file_name=self.document.file_name[:255],
                 content_hash=digest,
             )
             self.outcome.status = ARTICLE_NEW
         else:
             self.outcome.status = ARTICLE_REPROCESSED
+            if article.reference_date is None and self.document.reference_date is not None:
+                article.reference_date = self.document.reference_date
+                article.reference_source = self.document.reference_source or ""
+                article.save(update_fields=["reference_date", "reference_source"])
         self.article = article
         self.outcome.article_id = article.pk
         for institution in self.extraction.institutions:
@@ -588,7 +594,7 @@ class ArticleLoader:
             meeting = self.meetings[extracted.meeting_index]
         elif len(self.meetings) == 1:
             meeting = self.meetings[0]
-        date = self.document.published
+        date = self.document.published or self.document.reference_date
         if meeting is not None and meeting.date_precision == DatePrecision.DAY:
             date = meeting.start_date
         label = extracted.text[:80]

@@ -73,7 +73,7 @@ def _meeting_date(
         sentence = sentences[number]
         candidates = []
         for mention in find_dates(
-            document.text, sentence.span.start, sentence.span.end, published=document.published
+            document.text, sentence.span.start, sentence.span.end, published=document.reference_date
         ):
             before = document.text[
                 max(sentence.span.start, mention.span.start - 40) : mention.span.start

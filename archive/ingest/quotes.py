@@ -22,6 +22,7 @@ from . import cues, lexicon
 from .people import PeopleResult
 from .segment import Token, tokenize
 from .types import Document, PersonExtraction, Rejected, Sentence, Span, StatementExtraction
+from .zones import unwrap
 
 MAX_QUOTE_CHARS = 3000
 SCARE_QUOTE_MAX_WORDS = 2
@@ -405,7 +406,8 @@ def extract_statements(
                 speaker = last_speaker
         offset = len(inner) - len(inner.lstrip())
         span = Span(quote.inner.start + offset, quote.inner.start + offset + len(stripped))
-        statements.append(StatementExtraction(speaker, stripped, True, span))
+        written = unwrap(document.source_text[span.start : span.end])
+        statements.append(StatementExtraction(speaker, written, True, span))
         previous = (quote, speaker)
     return statements, rejected
 

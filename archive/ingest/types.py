@@ -39,8 +39,22 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Zone:
+    """A part of the document typed by its role (see zones.py for the kinds)."""
+
+    kind: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A decoded article: text without front matter, metadata, and where the article ends."""
+    """A decoded article: text without front matter, metadata, and where the article ends.
+
+    `text` is the reading text: the source with the soft line breaks of hard-wrapped text
+    read as spaces. It has the source's length, so every span indexes both; `source` is what
+    the archive stores and shows. `reference_date` is the day relative dates are counted
+    from, and `reference_source` where it was read (front matter, publication line, release
+    header, dateline, timestamp, footer)."""
 
     text: str
     file_name: str
@@ -51,6 +65,16 @@ class Document:
     body_end: int = 0
     excluded: tuple[Span, ...] = ()
     rejected: tuple[Rejected, ...] = ()
+    source: str | None = None
+    zones: tuple[Zone, ...] = ()
+    reference_date: date | None = None
+    reference_source: str | None = None
+    dateline_city: str | None = None
+
+    @property
+    def source_text(self) -> str:
+        """The text as imported (line breaks and all), for storing and showing."""
+        return self.text if self.source is None else self.source
     _excluded_index: RangeIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

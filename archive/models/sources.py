@@ -23,6 +23,17 @@ class Article(Curated):
     outlet = models.CharField(max_length=200, blank=True, db_index=True)
     url = models.URLField(max_length=1000, blank=True)
     published = models.DateField(null=True, blank=True, db_index=True)
+    reference_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day relative dates in the text ('on Monday') were counted from.",
+    )
+    reference_source = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Where the reference date was read: front matter, publication line, release "
+        "header, dateline, timestamp or footer.",
+    )
     text = models.TextField(help_text="The cleaned article text; every span points into it.")
     file_name = models.CharField(max_length=255, db_index=True)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)

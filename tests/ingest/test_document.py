@@ -81,5 +81,5 @@ def test_reader_comments_never_become_statements_or_people(run):
 def test_inline_byline_and_navigation_are_excluded():
     document = read_text("Home World Politics\nby ExamplePress\nThe text.", file_name="a.txt")
     reasons = sorted(r.reason for r in document.rejected)
-    assert reasons == ["byline", "navigation line"]
+    assert reasons == ["byline", "navigation"]
     assert len(document.excluded) == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import cues, lexicon
+from . import cues
 from .dates import find_dates
 from .people import PeopleResult
 from .types import (
@@ -38,10 +38,17 @@ _OTHER_EVENT_BEFORE = re.compile(
     r"assassinated|elected|born)\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
+# The place of something still to come is not the meeting's place.
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|next|scheduled|due to|expected to|plans? to|planned|invit\w+|"
+    r"to be held|upcoming|later this|before (?:leaving|returning))\b",
+    re.IGNORECASE,
+)
+_SIGNING = re.compile(r"\bsign(?:ed|ing)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ON_BEFORE = re.compile(r"\b(?:on|On)\s+(?:\w+,?\s+)?$")
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,30},\s*$")
 _DATELINE_TAIL = re.compile(r"\s*(?:\(|--|[–—-]\s)")
-_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,30}?)\s*[–—-]")
 PLACE_PREPOSITIONS = frozenset({"in", "to", "at"})
 KIND_WORDS = (
     ("defense", re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy)\b", re.I)),
@@ -106,29 +113,41 @@ def _in_dateline(text: str, sentence_start: int, mention: DateMention) -> bool:
 def _meeting_city(
     document: Document, sentences: list[Sentence], numbers: list[int], sides: list[str]
 ) -> tuple[str | None, int | None]:
-    countries = lexicon.countries()
+    """Where the meeting was held: a city introduced by "in", "to" or "at" in a meeting
+    sentence (any country's: a meeting may be held on a summit's sidelines), unless it is the
+    place of a future or another event; else the dateline's city (a wire reporter files from
+    where the talks are); else the city of a signing between the two sides."""
     for number in numbers:
-        sentence = sentences[number]
-        tokens = sentence.tokens
-        for index in range(1, len(tokens)):
-            if tokens[index - 1].folded not in PLACE_PREPOSITIONS:
-                continue
-            cue = cues.country_at(tokens, index)
-            if cue and cue.kind == "city" and (not sides or cue.code in sides):
-                city = document.text[tokens[index].start : tokens[index + cue.length - 1].end]
-                before = document.text[
-                    max(sentence.span.start, tokens[index].start - 40) : tokens[index].start
-                ]
-                if _OTHER_EVENT_BEFORE.search(before):
-                    continue
+        city = _city_in(document, sentences[number])
+        if city:
+            return city, number
+    if document.dateline_city:
+        return document.dateline_city, None
+    for number, sentence in enumerate(sentences):
+        if _SIGNING.search(sentence.text) and not _YEAR.search(sentence.text):
+            city = _city_in(document, sentence, signing=True)
+            if city:
                 return city, number
-    dateline = _DATELINE.match(document.text, 0, min(document.body_end, 60))
-    if dateline:
-        written = dateline.group("city").strip().title()
-        code = countries.cities.get(tuple(written.split()))
-        if code and (not sides or code in sides):
-            return written, None
     return None, None
+
+
+def _city_in(document: Document, sentence: Sentence, *, signing: bool = False) -> str | None:
+    tokens = sentence.tokens
+    for index in range(1, len(tokens)):
+        if tokens[index - 1].folded not in PLACE_PREPOSITIONS:
+            continue
+        cue = cues.country_at(tokens, index)
+        if not cue or cue.kind != "city":
+            continue
+        before = document.text[
+            max(sentence.span.start, tokens[index].start - 60) : tokens[index].start
+        ]
+        if (not signing and _OTHER_EVENT_BEFORE.search(before[-40:])) or _FUTURE_BEFORE.search(
+            before
+        ):
+            continue
+        return document.text[tokens[index].start : tokens[index + cue.length - 1].end]
+    return None
 
 
 def _venue(

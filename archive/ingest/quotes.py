@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues, lexicon
+from . import zones as zones_module
 from .people import PeopleResult
 from .segment import Token, tokenize
 from .types import Document, PersonExtraction, Rejected, Sentence, Span, StatementExtraction
@@ -33,6 +34,27 @@ _SINGLE_OPEN_BEFORE = frozenset(" \t\n([{—–-:")
 _STRAIGHT_DOUBLE = re.compile(r'"')
 _CURLY_OPEN = re.compile(r"[“„«]")
 _CURLY_CLOSE = re.compile(r"[”»]")
+# „ opens German and Central European quotations, closed by “ (or ”).
+_LOW_OPEN = re.compile("„")
+_LOW_CLOSE = re.compile(r"[“”]")
+# Dialogue as translated Russian or East European press writes it: a paragraph opening with
+# a dash is speech, up to a dash that hands over to the attribution ("— We are ready, — said
+# the minister.") or to the paragraph's end.
+_DIALOGUE_OPEN = re.compile(r"(?m)^[ \t]*[—–][ \t]+(?=\S)")
+_DIALOGUE_HANDOVER = re.compile(r"[,.!?…]?[ \t]+[—–][ \t]+")
+# Who speaks when the clause around a quotation names no person: an organisation, a document
+# or several people at once. Such a quotation is nobody's statement.
+_COLLECTIVE_SPEAKER = re.compile(
+    r"\b(?:(?:joint\s+|a\s+|in\s+(?:a|its|their)\s+)statement|communiqu[eé]|"
+    r"(?:ministry|ministries|office|agency|government|embassy|department|presidency|palace|"
+    r"White House|Kremlin|state media|spokes(?:man|woman|person)['’]s office|"
+    r"(?:the|both|two)\s+(?:two\s+)?(?:sides|ministers|leaders|countries|delegations|"
+    r"governments|parties|chiefs|presidents|officials))(?:\W+\w+){0,3}?\W+(?:said|says|"
+    r"stated|added|agreed|described|called|noted|stressed|urged|warned|declared|reaffirmed|"
+    r"expressed|shared|underlined|affirmed|emphasi[sz]ed|welcomed|announced|denounced|"
+    r"condemned|quoted))\b",
+    re.IGNORECASE,
+)
 _SINGLE_MARK = re.compile(r"[‘’']")
 _WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
 _NEWLINE = re.compile("\n")
@@ -51,6 +73,8 @@ class Quote:
 
     open: int
     close: int
+    # Reopening marks of a quotation that runs over paragraphs: not part of what was said.
+    reopens: tuple[int, ...] = ()
 
     @property
     def inner(self) -> Span:
@@ -75,12 +99,107 @@ def find_quotes(document: Document, end: int | None = None) -> list[Quote]:
     line_ends = [m.start() for m in _NEWLINE.finditer(text, 0, end)] + [end]
     curly_closes = [m.start() for m in _CURLY_CLOSE.finditer(text, 0, end)]
     straight = [m.start() for m in _STRAIGHT_DOUBLE.finditer(text, 0, end)]
+    low_closes = [m.start() for m in _LOW_CLOSE.finditer(text, 0, end)]
     for match in _CURLY_OPEN.finditer(text, 0, end):
-        _pair(match.start(), curly_closes, line_ends, quotes)
+        closes = low_closes if match.group() == "„" else curly_closes
+        _pair(match.start(), closes, line_ends, quotes)
     _pair_straight(straight, line_ends, quotes)
     quotes = _without_overlaps(quotes)
+    quotes = _without_overlaps(quotes + _continued(text, end, line_ends, quotes))
     singles = _single_quotes(text, end, line_ends, quotes)
-    return _without_overlaps(quotes + singles)
+    quotes = _without_overlaps(quotes + singles)
+    return _without_overlaps(quotes + _dialogue(text, end, line_ends, quotes))
+
+
+_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+
+
+def _continued(text: str, end: int, line_ends: list[int], quotes: list[Quote]) -> list[Quote]:
+    """Quotations that run over paragraphs: an opening mark left open at the end of its
+    paragraph, and the next paragraph reopening with the same mark. One statement, so one
+    Quote, whose reopening marks are remembered and left out of the words."""
+    starts = [q.open for q in quotes]
+    found: list[Quote] = []
+    line_start = 0
+    for line_end in line_ends:
+        opening = _left_open(text, line_start, line_end, quotes, starts)
+        line_start = line_end + 1
+        if opening is None:
+            continue
+        closers = _OPENERS[text[opening]]
+        reopens: list[int] = []
+        cursor = line_end
+        for _ in range(6):  # a quotation of more than six paragraphs is not one
+            following = _next_paragraph(text, cursor, end)
+            if following is None or text[following] != text[opening]:
+                break
+            reopens.append(following)
+            following_end = _line_end(following, line_ends)
+            close = next(
+                (i for i in range(following + 1, following_end) if text[i] in closers), None
+            )
+            if close is not None:
+                if close - opening <= MAX_QUOTE_CHARS * 2:
+                    found.append(Quote(opening, close, tuple(reopens)))
+                break
+            cursor = following_end
+    return found
+
+
+def _left_open(
+    text: str, start: int, end: int, quotes: list[Quote], starts: list[int]
+) -> int | None:
+    """The opening mark of this paragraph that no closing mark in it answers, if any."""
+    for position in range(end - 1, start - 1, -1):
+        mark = text[position]
+        if mark not in _OPENERS:
+            continue
+        if _inside(position, quotes, starts) or position in starts:
+            return None
+        closers = _OPENERS[mark]
+        if mark == '"':
+            if text.count('"', start, end) % 2 == 0:
+                return None
+        elif any(text[i] in closers for i in range(position + 1, end)):
+            return None
+        return position if position + 1 < end and not text[position + 1].isspace() else None
+    return None
+
+
+def _next_paragraph(text: str, line_end: int, end: int) -> int | None:
+    """The first character of the next non-blank line after `line_end`."""
+    position = line_end
+    while position < end and text[position].isspace():
+        position += 1
+    return position if position < end else None
+
+
+def _dialogue(text: str, end: int, line_ends: list[int], quotes: list[Quote]) -> list[Quote]:
+    """Speech opened by a dash at the head of a paragraph, closed by the dash that hands
+    over to the attribution or by the paragraph's end; a second stretch of speech after the
+    attribution ("… — said X. — We will sign.") is a quotation of its own."""
+    starts = [q.open for q in quotes]
+    found: list[Quote] = []
+    for match in _DIALOGUE_OPEN.finditer(text, 0, end):
+        opening = match.end() - 1
+        while text[opening] != "—" and text[opening] != "–":
+            opening -= 1
+        if _inside(opening, quotes, starts):
+            continue
+        line_end = _line_end(opening, line_ends)
+        handover = _DIALOGUE_HANDOVER.search(text, opening + 1, line_end)
+        close = handover.end() - 1 if handover else line_end
+        while close > opening and text[close] not in "—–" and handover:
+            close -= 1
+        found.append(Quote(opening, close))
+        if handover:
+            again = _DIALOGUE_HANDOVER.search(text, handover.end(), line_end)
+            if again and text[again.start()] in ".!?":
+                resume = again.end() - 1
+                while text[resume] not in "—–":
+                    resume -= 1
+                found.append(Quote(resume, line_end))
+    return found
 
 
 def _line_end(position: int, line_ends: list[int]) -> int:
@@ -397,6 +516,13 @@ def extract_statements(
         if all(w[:1].isupper() for w in words) and len(words) <= 6 and not after:
             rejected.append(Rejected("quotes", "quoted name or title", stripped, quote.inner))
             continue
+        if not after and not before and _collective(context, quote):
+            rejected.append(
+                Rejected(
+                    "quotes", "quotation of an organisation or of both sides", stripped, quote.inner
+                )
+            )
+            continue
         speaker = after or before or _header_speaker(context, quote)
         if speaker is None and previous is not None:
             last_quote, last_speaker = previous
@@ -406,10 +532,133 @@ def extract_statements(
                 speaker = last_speaker
         offset = len(inner) - len(inner.lstrip())
         span = Span(quote.inner.start + offset, quote.inner.start + offset + len(stripped))
-        written = unwrap(document.source_text[span.start : span.end])
+        written = _spoken(document.source_text, span, quote.reopens)
         statements.append(StatementExtraction(speaker, written, True, span))
         previous = (quote, speaker)
+    statements += _unquoted_statements(context, rejected)
+    statements.sort(key=lambda statement: statement.span.start)
     return statements, rejected
+
+
+# Labels of the people who ask in a transcript: their turns are not statements.
+_QUESTIONERS = frozenset(("q", "question", "questioner", "reporter", "journalist", "moderator"))
+_QUESTIONERS |= {"interviewer", "anchor", "audience", "participant"}
+_SPEECH_INTRO = re.compile(r":\s*$")
+_MAX_TURN_PARAGRAPHS = 5
+
+
+def _unquoted_statements(context: _Context, rejected: list[Rejected]) -> list[StatementExtraction]:
+    """Speech without quotation marks that the layout marks as direct: the paragraph under a
+    `Name:` header, a transcript speaker's turn, and the paragraphs after "X said:"."""
+    document = context.document
+    zones = [zone for zone in document.zones if zone.span.start < document.body_end]
+    found: list[StatementExtraction] = []
+    for number, zone in enumerate(zones):
+        if zone.kind == zones_module.QUOTE_HEADER:
+            speaker = _named_in(context, zone.span)
+            turn = _following_body(document, zones, number, limit=1)
+        elif zone.kind == zones_module.SPEAKER_LABEL:
+            label = document.text[zone.span.start : zone.span.end].rstrip(": \t")
+            if label.casefold().split()[-1] in _QUESTIONERS:
+                continue
+            speaker = _named_in(context, zone.span)
+            turn = _following_body(document, zones, number, limit=_MAX_TURN_PARAGRAPHS)
+        elif zone.kind in (zones_module.BODY, zones_module.SUBHEAD) and _SPEECH_INTRO.search(
+            document.text[zone.span.start : zone.span.end]
+        ):
+            speaker = _introducing_speaker(context, zone.span)
+            if speaker is None:
+                continue
+            turn = _following_body(document, zones, number, limit=_MAX_TURN_PARAGRAPHS)
+        else:
+            continue
+        if not turn:
+            continue
+        span = Span(turn[0].start, turn[-1].end)
+        words = " ".join(
+            " ".join(unwrap(document.source_text[p.start : p.end]).split()) for p in turn
+        )
+        if speaker is None:
+            rejected.append(
+                Rejected("quotes", "speech under a label naming nobody", words[:200], span)
+            )
+            continue
+        found.append(StatementExtraction(speaker, words, True, span))
+    return found
+
+
+def _following_body(document: Document, zones: list, number: int, *, limit: int) -> list[Span]:
+    """The paragraphs of speech after a header: body zones up to the next zone of another
+    kind, none of them opening with a quotation mark (those are quotations already)."""
+    turn: list[Span] = []
+    for zone in zones[number + 1 : number + 1 + limit]:
+        if zone.kind != zones_module.BODY:
+            break
+        text = document.text[zone.span.start : zone.span.end].strip()
+        if not text or text[0] in "\"“„«‘'—–" or _SPEECH_INTRO.search(text):
+            break
+        turn.append(zone.span)
+    return turn
+
+
+def _named_in(context: _Context, span: Span) -> str | None:
+    """The person a header or label names: a mention inside it, or a person of the article
+    whose name's words the label holds ("MINISTER KIM" is Kim Min-ho)."""
+    first = bisect.bisect_left(context.mention_starts, span.start)
+    last = bisect.bisect_left(context.mention_starts, span.end)
+    keys = [key for _, key in context.mentions[first:last]]
+    if keys:
+        return keys[-1]
+    words = {w.casefold() for w in _WORDS.findall(context.document.text[span.start : span.end])}
+    best, best_count = None, 0
+    for key, person in context.people.items():
+        if not person.is_official:
+            continue
+        names = {w.casefold() for w in _WORDS.findall(" ".join((person.name, *person.aliases)))}
+        count = len(words & names)
+        if count > best_count:
+            best, best_count = key, count
+    return best
+
+
+def _introducing_speaker(context: _Context, span: Span) -> str | None:
+    """The person of "X said:" closing a paragraph: the last mention before a reporting verb
+    in its last sentence."""
+    sentence = context.sentences[context.sentence_index(span.end - 1)]
+    tokens = sentence.tokens
+    if not any(cues.is_reporting_verb_at(tokens, i) for i in range(len(tokens))):
+        return None
+    first = bisect.bisect_left(context.mention_starts, sentence.span.start)
+    last = bisect.bisect_left(context.mention_starts, sentence.span.end)
+    keys = [key for _, key in context.mentions[first:last]]
+    return keys[0] if keys else None
+
+
+def _spoken(source: str, span: Span, reopens: tuple[int, ...]) -> str:
+    """The words of a quotation as one line: reopening marks of a quotation run over
+    paragraphs left out, paragraphs joined by one space, hard-wrapped lines rejoined."""
+    if not reopens:
+        return unwrap(source[span.start : span.end])
+    pieces, start = [], span.start
+    for mark in reopens:
+        pieces.append(source[start:mark])
+        start = mark + 1
+    pieces.append(source[start : span.end])
+    return " ".join(" ".join(unwrap(piece).split()) for piece in pieces if piece.strip())
+
+
+def _collective(context: _Context, quote: Quote) -> bool:
+    """Whether the clause that introduces or follows the quotation gives an organisation, a
+    document or several people as its source ("the ministry said in a statement", "the two
+    sides agreed that")."""
+    text = context.document.text
+    sentence = context.sentences[context.sentence_index(quote.open)]
+    start = max(sentence.span.start, context.previous_quote_end(quote.open, sentence.span.start))
+    before = text[max(start, quote.open - 120) : quote.open]
+    closing = context.sentences[context.sentence_index(quote.close)]
+    after = text[quote.close + 1 : min(closing.span.end, quote.close + 100)]
+    after = after[: after.find("“")] if "“" in after else after
+    return bool(_COLLECTIVE_SPEAKER.search(before) or _COLLECTIVE_SPEAKER.search(after))
 
 
 def speaker_name(statement: StatementExtraction, people: dict[str, PersonExtraction]) -> str | None:

@@ -417,8 +417,10 @@ def _candidates_in_sentence(
         if not length:
             continue
         name_end = name_start + length
-        if _run_is_organisation(tokens, name_end, run_end) or _is_region(
-            tokens, name_start, name_end
+        if (
+            _run_is_organisation(tokens, name_end, run_end)
+            or _is_region(tokens, name_start, name_end)
+            or _named_thing(tokens, run_start, name_start, name_end)
         ):
             continue
         name_tokens = tuple(map(_BASE, tokens[name_start:name_end]))
@@ -452,6 +454,7 @@ def _candidates_in_sentence(
             if left < run_start - 1 and (
                 left == 0
                 or not tokens[left - 1].is_word
+                or not tokens[left - 1].capitalised
                 or _word(tokens[left - 1]) in cues.DETERMINERS
             ):
                 _apply_title(document, tokens, left, run_start - 1, candidate)
@@ -463,6 +466,23 @@ def _candidates_in_sentence(
         _note_speech(tokens, run_start, name_end, candidate)
         found.append(candidate)
     return found
+
+
+def _named_thing(tokens: list[Token], run_start: int, name_start: int, name_end: int) -> bool:
+    """Words in a name's place that name a thing: after an article ("the General Staff",
+    "the Kingdom", "of the Islamic Republic"), one word before "of" ("Republic of Poland",
+    "Armed Forces Logistics of Iran"), one possessive word before a capitalised noun ("People's
+    Navy"). People are not written so; institutions, states and offices are."""
+    single = name_end - name_start == 1
+    before = tokens[run_start - 1] if run_start else None
+    after = tokens[name_end] if name_end < len(tokens) else None
+    if before is not None and before.folded in ("the", "a", "an") and (
+        single or name_start == run_start
+    ):
+        return True
+    if not single or after is None:
+        return False
+    return after.folded == "of" or (tokens[name_start].possessive and after.capitalised)
 
 
 def _run_is_organisation(tokens: list[Token], name_end: int, run_end: int) -> bool:

@@ -251,6 +251,9 @@ def _parse_prefix(
                 rank = rank.replace(" .", ".")
                 rank_start = index
                 index += length
+                while index < end and (following := cues.honorific_at(tokens, index)):
+                    honorific = True  # "Major General Dr. Kareem al-Hilali"
+                    index += following
                 break
         cue = countries[index]
         if (

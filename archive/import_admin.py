@@ -2,10 +2,15 @@
 
 It calls the same service as `manage.py import_articles`; the preview is a dry run of exactly
 what the confirmed import will do. Between preview and confirm the texts travel back in the
-form itself, so nothing is staged on the server and a lost preview loses nothing.
+form itself, so nothing is staged on the server and a lost preview loses nothing. They travel
+byte for byte: a file that is not UTF-8 (a saved web page in windows-1252) goes as base64, so
+the confirmed import decodes it exactly as the preview did.
 """
 
 from __future__ import annotations
+
+import base64
+import binascii
 
 from django import forms
 from django.contrib import admin, messages
@@ -36,7 +41,9 @@ class MultipleFileField(forms.FileField):
     """A file field whose cleaned value is a list of files."""
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -49,7 +56,12 @@ class MultipleFileField(forms.FileField):
 class ImportForm(forms.Form):
     """What an editor gives: files, a pasted text, or both."""
 
-    files = MultipleFileField(required=False, label="Article files (.txt)")
+    files = MultipleFileField(
+        required=False,
+        label="Article files (.txt, .html, .htm)",
+        help_text="Texts, or news pages saved from a browser (the article and its title, "
+        "site, address and date are taken from the page).",
+    )
     text = forms.CharField(
         required=False,
         label="Or paste an article",
@@ -76,6 +88,30 @@ class ImportForm(forms.Form):
         return sources
 
 
+def _staged(name: str, data: bytes) -> dict:
+    """A previewed file as the confirm form carries it: UTF-8 as text, anything else base64."""
+    try:
+        return {"name": name, "content": data.decode("utf-8"), "encoding": ""}
+    except UnicodeDecodeError:
+        return {
+            "name": name,
+            "content": base64.b64encode(data).decode("ascii"),
+            "encoding": "base64",
+        }
+
+
+def _unstaged(content: str, encoding: str) -> bytes:
+    """The bytes of a staged file; ValueError for a form that was tampered with."""
+    if encoding == "base64":
+        try:
+            return base64.b64decode(content, validate=True)
+        except binascii.Error as error:
+            raise ValueError(str(error)) from None
+    if encoding:
+        raise ValueError(f"unknown staged encoding {encoding!r}")
+    return content.encode("utf-8")
+
+
 class ImportArticlesView(PermissionRequiredMixin, View):
     """Upload → preview (dry run) → confirm (the real import)."""
 
@@ -94,7 +130,7 @@ class ImportArticlesView(PermissionRequiredMixin, View):
         sources = form.sources()
         report = _importing().articles_import(sources=sources, dry_run=True)
         staged = [
-            {"name": source.name, "content": source.read().decode("utf-8", "replace")}
+            _staged(source.name, source.read())
             for source, outcome in zip(sources, report.outcomes, strict=True)
             if not outcome.failed
         ]
@@ -103,13 +139,18 @@ class ImportArticlesView(PermissionRequiredMixin, View):
     def _confirm(self, request: HttpRequest) -> HttpResponse:
         names = request.POST.getlist("staged_name")
         contents = request.POST.getlist("staged_content")
-        if not names or len(names) != len(contents):
+        encodings = request.POST.getlist("staged_encoding") or [""] * len(names)
+        try:
+            if not names or not len(names) == len(contents) == len(encodings):
+                raise ValueError
+            data = [_unstaged(c, e) for c, e in zip(contents, encodings, strict=True)]
+        except ValueError:
             messages.error(request, "Nothing to import: upload the articles again.")
             return redirect("admin_archive_import")
         importing = _importing()
         sources = [
-            importing.ImportSource.from_bytes(name, content.encode("utf-8"))
-            for name, content in zip(names, contents, strict=True)
+            importing.ImportSource.from_bytes(name, content)
+            for name, content in zip(names, data, strict=True)
         ]
         report = importing.articles_import(sources=sources)
         for line in report.summary_lines():

@@ -51,8 +51,12 @@ class _DryRunRollback(Exception):
     """Raised to undo a whole dry run once every article has been previewed."""
 
 
+# What a folder is searched for: article texts and saved web pages (any case: .HTM too).
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
 def sources_from_paths(paths: Sequence[str | Path]) -> tuple[list[ImportSource], list[str]]:
-    """Expand files and folders (every .txt inside, sorted) into sources.
+    """Expand files and folders (every .txt, .html and .htm inside, sorted) into sources.
 
     Returns the sources and the problems found (a missing path, a link leading out of its
     folder); a problem skips that path only.
@@ -63,7 +67,9 @@ def sources_from_paths(paths: Sequence[str | Path]) -> tuple[list[ImportSource],
         path = Path(raw)
         if path.is_dir():
             root = path.resolve()
-            for child in sorted(path.rglob("*.txt")):
+            for child in sorted(path.rglob("*")):
+                if not child.name.lower().endswith(ARTICLE_SUFFIXES):
+                    continue
                 real = child.resolve()
                 if not real.is_relative_to(root):
                     problems.append(f"{child}: skipped, it links outside {path}")

@@ -234,7 +234,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes announces its configuration at every start; only its warnings matter.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # trafilatura and htmldate log every page they cannot use ("discarding data: None"): the
+    # import already reports it, naming the file (archive/ingest/html.py).
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "trafilatura": {"level": "CRITICAL"},
+        "htmldate": {"level": "CRITICAL"},
+    },
 }
 
 # Counts and facets of the list pages, keyed by the archive version (archive/result_cache.py).

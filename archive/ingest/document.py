@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .dates import parse_date
+from .html import html_to_text, is_html
 from .types import Document, IngestError, Rejected, Span
 from .zones import READABLE, read_layout, reading_text, reference_date_of
 
@@ -66,6 +67,8 @@ def read_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTE
         raise IngestError(
             f"{file_name}: {len(data):,} bytes is over the limit of {max_bytes:,} bytes."
         )
+    if is_html(data, file_name=file_name):
+        return read_text(html_to_text(data, file_name=file_name), file_name=file_name)
     if not data.strip():
         raise IngestError(f"{file_name}: the file is empty.")
     sample = data[:4096]

@@ -1,8 +1,8 @@
 """Import article texts into the archive: `manage.py import_articles PATH [PATH…]`.
 
-PATH is a file, a folder (every .txt inside) or `-` for standard input. Each article is
-imported in its own transaction; a file that fails is reported and skipped, the others are
-still imported, and the exit status is 1 when any failed.
+PATH is a file, a folder (every .txt, and every saved web page .html/.htm, inside) or `-` for
+standard input. Each article is imported in its own transaction; a file that fails is reported
+and skipped, the others are still imported, and the exit status is 1 when any failed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ class Command(BaseCommand):
     help = "Extract meetings, officials, statements and agreements from article texts."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", help="files, folders of .txt files, or - (stdin)")
+        parser.add_argument(
+            "paths", nargs="+", help="files, folders of .txt/.html/.htm files, or - (stdin)"
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="report what would change; write nothing"
         )

@@ -66,8 +66,27 @@ _RELATIVE = re.compile(
     r"(?P<unit>week|month|year)|on\s+the\s+(?P<nth>[0-3]?\d)(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
+# A weekday without "on", as wires write it ("met Tuesday"): capitalised, and not the head of
+# an absolute date ("Tuesday, March 11" is read by the absolute patterns first).
+_BARE_WEEKDAY = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# Words that put what follows in the future: "will meet on Friday" is the next Friday.
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|is|are)\s+(?:\w+\s+){0,3}?(?:scheduled|due|expected|set|to)\b|"
+    r"\b(?:will|would|shall|next|scheduled|due to|expected to|plans? to|planned|upcoming)\b",
+    re.IGNORECASE,
+)
 _THIS_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?this\s+year\b", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"\b(?:in|since|during|by)\s+(?P<y>(?:19|20)\d\d)\b")
+
+
+def speaks_of_future(text: str, position: int, *, floor: int = 0, width: int = 60) -> bool:
+    """Whether the clause that ends at `position` is about something still to come ("will
+    travel to Tokyo on Friday"); the clause starts after the last comma or semicolon."""
+    window = text[max(floor, position - width) : position]
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"))
+    return bool(FUTURE_BEFORE.search(window[cut + 1 :]))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -158,15 +177,18 @@ def _relative(
     text: str, start: int, end: int, published: date | None, taken: list[Span]
 ) -> list[DateMention]:
     mentions = []
-    for match in _RELATIVE.finditer(text, start, end):
+    matches = [*_RELATIVE.finditer(text, start, end), *_BARE_WEEKDAY.finditer(text, start, end)]
+    for match in matches:
         span = Span(match.start(), match.end())
         if any(span.overlaps(other) for other in taken):
             continue
+        taken.append(span)
         written = match.group()
-        value = _resolve_relative(match, published)
+        future = speaks_of_future(text, span.start, floor=start)
+        value = _resolve_relative(match, published, future=future)
         if value is None:
             month = day = None
-            if match.group("nth"):
+            if match.groupdict().get("nth"):
                 day = int(match.group("nth"))
             dp = DatePoint(None, "unknown", written, span, False, month, day)
         else:
@@ -184,16 +206,21 @@ def _relative(
     return mentions
 
 
-def _resolve_relative(match: re.Match, published: date | None) -> tuple[date, str] | None:
-    """Turn a relative expression into a date using the publication date, if there is one."""
+def _resolve_relative(
+    match: re.Match, published: date | None, *, future: bool = False
+) -> tuple[date, str] | None:
+    """Turn a relative expression into a date using the reference date, if there is one. A
+    weekday is the last such day on or before it, or the next one after it when the clause
+    speaks of the future."""
     if published is None:
         return None
-    if match.group("wd"):
+    groups = match.groupdict()
+    if groups.get("wd"):
         target = WEEKDAYS[match.group("wd").casefold()]
         back = (published.weekday() - target) % 7
-        if (match.group("on") or "").casefold() == "next":
+        if (groups.get("on") or "").casefold() == "next" or (future and back):
             return published + timedelta(days=(target - published.weekday()) % 7 or 7), "day"
-        if (match.group("on") or "").casefold().startswith("last") and back == 0:
+        if (groups.get("on") or "").casefold().startswith("last") and back == 0:
             back = 7
         return published - timedelta(days=back), "day"
     word = (match.group("word") or "").casefold()

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from . import cues
-from .dates import find_dates
+from .dates import find_dates, speaks_of_future
 from .people import PeopleResult
 from .types import (
     DateMention,
@@ -86,6 +86,8 @@ def _meeting_date(
                 max(sentence.span.start, mention.span.start - 40) : mention.span.start
             ]
             if _OTHER_EVENT_BEFORE.search(before) or mention.start.precision == "year":
+                continue
+            if speaks_of_future(document.text, mention.span.start, floor=sentence.span.start):
                 continue
             if mention.start.month is None and mention.start.day is None and not (mention.relative):
                 continue

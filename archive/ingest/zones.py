@@ -13,6 +13,7 @@ line is matched a bounded number of times by patterns without nested quantifiers
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ _NAVIGATION = re.compile(
     r"Also read\b|ALSO READ\b|See also\b|More from\b|More on\b|Most (?:read|popular)\b|"
     r"Trending\b|TRENDING\b|You may also like\b|Recommended\b|Advertisement\b|ADVERTISEMENT\b|"
     r"Sponsored\b|Follow us\b|Newsletter\b|Back to top\b|Next article\b|Previous article\b|"
-    r"Listen to (?:this|the) article\b|\(END\)\s*$|[»›•▪►]\s)",
+    r"Listen to (?:this|the) article\b|\(END\)\s*$)",
 )
 _RELATED_HEAD = re.compile(
     r"^\s*(?:Related\b|Read (?:more|also|next)\b|Also read\b|ALSO READ\b|See also\b|"
@@ -121,8 +122,8 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
     r"(?:[ \t]*,[ \t]*(?P<rest>[^()\n–—|:]{2,45}?))?[ \t]*"
-    r"(?:\((?P<agency>[^)\n]{1,60})\)[ \t]*)?"
-    r"(?P<sep>--|[–—|:]|-(?=[ \t]))[ \t]*(?=\S)"
+    r"(?:\((?P<agency>[^)\n]{1,60})\)[ \t]*|/(?P<slashed>[^/\n]{1,40})/[ \t]*)?"
+    r"(?P<sep>--|[–—|:]|-(?=[ \t])|(?<=\d)\.(?=[ \t]))[ \t]*(?=\S)"
 )
 # A line that is only "City, date" (a release header, or a footer when after the body).
 _CITY_DATE_LINE = re.compile(
@@ -347,7 +348,7 @@ def _classify_line(line: _Line) -> str | None:
 
 
 def _is_byline(text: str) -> bool:
-    """"By Name", "(Reporting by …)": a credit, not a sentence that opens with "By"."""
+    """ "By Name", "(Reporting by …)": a credit, not a sentence that opens with "By"."""
     if not _BYLINE.match(text) or len(_words(text)) > 14:
         return False
     credit = text.lstrip().startswith("(") or "Reporting" in text or "Editing" in text
@@ -409,9 +410,14 @@ def read_layout(text: str, *, body_end: int | None = None) -> Layout:
         line.kind = PAGE_FURNITURE if number in furniture else _classify_line(line)
     _mark_related_lists(lines)
     end_line = _mark_end_matter(lines)
+    prose = (
+        n for n, line in enumerate(lines[:end_line]) if line.kind is None and is_prose(line.text)
+    )
+    opening = list(itertools.islice(prose, 3))
+    # The story opens at its dateline when one of its first paragraphs has one (a headline
+    # long enough to read as prose comes before it); else at its first paragraph.
     first_prose = next(
-        (n for n, line in enumerate(lines[:end_line]) if line.kind is None and is_prose(line.text)),
-        None,
+        (n for n in opening if _dateline(lines[n], text)), opening[0] if opening else None
     )
     candidates: dict[str, DatePoint] = {}
     dateline_city: str | None = None

@@ -27,6 +27,8 @@ from .zones import unwrap
 
 MAX_QUOTE_CHARS = 3000
 SCARE_QUOTE_MAX_WORDS = 2
+# A quotation this short with no speaker anywhere around it is a phrase held up, not speech.
+UNATTRIBUTED_MAX_WORDS = 4
 MAX_QUOTES = 2000
 MAX_QUOTE_MARKS = 20 * MAX_QUOTES  # apostrophes count: they use the same marks
 _ANY_MARK = re.compile(r"[\"“„«”»‘’']")
@@ -44,16 +46,58 @@ _DIALOGUE_OPEN = re.compile(r"(?m)^[ \t]*[—–][ \t]+(?=\S)")
 _DIALOGUE_HANDOVER = re.compile(r"[,.!?…]?[ \t]+[—–][ \t]+")
 # Who speaks when the clause around a quotation names no person: an organisation, a document
 # or several people at once. Such a quotation is nobody's statement.
-_COLLECTIVE_SPEAKER = re.compile(
-    r"\b(?:(?:joint\s+|a\s+|in\s+(?:a|its|their)\s+)statement|communiqu[eé]|"
+_SPEECH_VERB = (
+    r"(?:say|said|state|add|agree|describ|call|not|stress|urg|warn|declar|reaffirm|express|"
+    r"shar|underlin|affirm|emphasi[sz]|welcom|announc|denounc|condemn|quot|report|ask|demand|"
+    r"chant|wr[io]t|inform|insist)\w*"
+)
+_SOURCE_BODY = (
     r"(?:ministry|ministries|office|agency|government|embassy|department|presidency|palace|"
-    r"White House|Kremlin|state media|spokes(?:man|woman|person)['’]s office|"
+    r"command|army|navy|military|police|forces|service|broadcaster|television|media|"
+    r"White House|Kremlin|secretariat|council|"
     r"(?:the|both|two)\s+(?:two\s+)?(?:sides|ministers|leaders|countries|delegations|"
-    r"governments|parties|chiefs|presidents|officials))(?:\W+\w+){0,3}?\W+(?:said|says|"
-    r"stated|added|agreed|described|called|noted|stressed|urged|warned|declared|reaffirmed|"
-    r"expressed|shared|underlined|affirmed|emphasi[sz]ed|welcomed|announced|denounced|"
-    r"condemned|quoted))\b",
+    r"governments|parties|chiefs|presidents)|"
+    r"officials|sources|residents|villagers|protesters|critics|analysts|observers|diplomats)"
+)
+_COLLECTIVE_SPEAKER = re.compile(
+    # a document or a slogan is quoted
+    r"\b(?:(?:joint\s+|a\s+|in\s+(?:a|its|their)\s+)statement|communiqu[eé]|press release|"
+    r"slogan|motto|banner|placard|headline)\b|"
+    # an organisation, both sides or a crowd speaks
+    rf"\b{_SOURCE_BODY}(?:[^\w,.;]+\w+){{0,6}}?[^\w,.;]+{_SPEECH_VERB}\b|"
+    rf"\b{_SPEECH_VERB}\s+(?:the\s+)?(?:\w+\s+){{0,2}}?{_SOURCE_BODY}\b|"
+    # ... or is what the quotation is according to
+    rf"\b(?:according\s+to|in\s+the\s+words\s+of)\s+(?:\w+\W+){{0,5}}?{_SOURCE_BODY}\b|"
+    # nobody is named
+    r"\b(?:who|which)\s+(?:asked|spoke|requested|declined)\s+(?:not\s+to\s+be\s+"
+    r"(?:named|identified)|on\s+condition\s+of\s+anonymity|to\s+be\s+named)|\bunnamed\b|"
+    r"\banonymous\b",
     re.IGNORECASE,
+)
+# Words that may stand lowercase inside a quoted name ("Cruz del Sur", "Shield of the North").
+_NAME_CONNECTORS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "to",
+        "at",
+        "a",
+        "an",
+        "de",
+        "del",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "von",
+        "van",
+        "al",
+    ]
 )
 _SINGLE_MARK = re.compile(r"[‘’']")
 _WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -404,16 +448,51 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
         if tokens[index].text != ",":
             return None
         index += 1
+    if _according_to(tokens, index):
+        return _first_person(context, tokens, index + 2)
     verb = cues.is_reporting_verb_at(tokens, index)
     if verb:
         key, _ = _subject_at(context, tokens, index + verb, quote.open)
-        return key
+        return key or _first_person(context, tokens, index + verb, titled_only=True)
     key, cursor = _subject_at(context, tokens, index, quote.open)
+    if key is None:
+        # A title before the name: ", Foreign Ministry spokesperson Mao Ning said".
+        cursor = index
+        while cursor < len(tokens) and cursor - index < 6 and tokens[cursor].capitalised:
+            if tokens[cursor].start in context.mention_at:
+                key, cursor = _subject_at(context, tokens, cursor, quote.open)
+                break
+            cursor += 1
     if key is None:
         return None
     while cursor < len(tokens) and tokens[cursor].folded in AUXILIARIES:
         cursor += 1
     return key if cues.is_reporting_verb_at(tokens, cursor) else None
+
+
+def _according_to(tokens: list[Token], index: int) -> bool:
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].folded == "according"
+        and tokens[index + 1].folded == "to"
+    )
+
+
+def _first_person(
+    context: _Context, tokens: list[Token], index: int, *, titled_only: bool = False
+) -> str | None:
+    """The first person named from tokens[index] within a short phrase ("according to
+    Department of National Defense spokesperson Arsenio Bautista"); a role noun resolves as
+    usual. With `titled_only`, only title or capitalised words may come before the name."""
+    for cursor in range(index, min(len(tokens), index + 12)):
+        token = tokens[cursor]
+        if token.start in context.mention_at or token.folded == "the":
+            key, _ = _subject_at(context, tokens, cursor, tokens[index].start)
+            if key:
+                return key
+        if token.text in ",.;:" or (titled_only and not token.capitalised):
+            return None
+    return None
 
 
 def _before_quote(context: _Context, quote: Quote) -> str | None:
@@ -424,6 +503,11 @@ def _before_quote(context: _Context, quote: Quote) -> str | None:
     tokens = tokenize(context.document.text, max(start, previous_quote), quote.open)
     if not tokens:
         return None
+    for index in range(len(tokens)):
+        if _according_to(tokens, index):
+            key = _first_person(context, tokens, index + 2)
+            if key:
+                return key
     candidates: list[tuple[str, bool]] = []
     for index, token in enumerate(tokens):
         if index and tokens[index - 1].folded in PREPOSITIONS:
@@ -456,7 +540,10 @@ def _header_speaker(context: _Context, quote: Quote) -> str | None:
         previous_start = text.rfind("\n", 0, cursor) + 1
         line = text[previous_start:cursor]
         stripped = line.strip()
-        if stripped and stripped[0] in "“\"'‘":
+        if not stripped:
+            cursor = previous_start - 1
+            continue
+        if stripped[0] in "“\"'‘":
             cursor = previous_start - 1
             continue
         if not _HEADER_END.search(line):
@@ -500,8 +587,9 @@ def extract_statements(
     context = _Context(document, sentences, people, quotes)
     statements: list[StatementExtraction] = []
     previous: tuple[Quote, str | None] | None = None
+    collective_before: Quote | None = None
     for quote in quotes:
-        if document.is_excluded(quote.open):
+        if document.is_excluded(quote.open) or _in_zone(document, quote.open, _NOT_SPEECH_ZONES):
             continue
         inner = document.text[quote.inner.start : quote.inner.end]
         stripped = inner.strip()
@@ -513,15 +601,21 @@ def extract_statements(
                 Rejected("quotes", f"scare quote of {len(words)} words", stripped, quote.inner)
             )
             continue
-        if all(w[:1].isupper() for w in words) and len(words) <= 6 and not after:
+        if _is_quoted_name(words) and not after:
             rejected.append(Rejected("quotes", "quoted name or title", stripped, quote.inner))
             continue
-        if not after and not before and _collective(context, quote):
+        if not after and not before and len(words) <= UNATTRIBUTED_MAX_WORDS:
+            rejected.append(
+                Rejected("quotes", "short quotation nobody is said to speak", stripped, quote.inner)
+            )
+            continue
+        if _collective(context, quote) or _continues_rejected(context, quote, collective_before):
             rejected.append(
                 Rejected(
                     "quotes", "quotation of an organisation or of both sides", stripped, quote.inner
                 )
             )
+            collective_before = quote
             continue
         speaker = after or before or _header_speaker(context, quote)
         if speaker is None and previous is not None:
@@ -647,6 +741,32 @@ def _spoken(source: str, span: Span, reopens: tuple[int, ...]) -> str:
     return " ".join(" ".join(unwrap(piece).split()) for piece in pieces if piece.strip())
 
 
+_NOT_SPEECH_ZONES = frozenset({zones_module.HEADLINE, zones_module.SUBHEAD})
+
+
+def _in_zone(document: Document, position: int, kinds: frozenset[str]) -> bool:
+    """Whether a position lies in a zone of one of these kinds (headlines repeat or paraphrase
+    the body's quotations; they are not where anyone speaks)."""
+    starts = [zone.span.start for zone in document.zones]
+    index = bisect.bisect_right(starts, position) - 1
+    return (
+        index >= 0
+        and document.zones[index].span.contains(position)
+        and (document.zones[index].kind in kinds)
+    )
+
+
+def _is_quoted_name(words: list[str]) -> bool:
+    """A quotation that is a name: a programme, an exercise, a force ("Khaan Quest 2025",
+    "Cruz del Sur"): capitalised words, numbers and connecting particles only."""
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return False
+    return (
+        all(w[:1].isupper() or w.isdigit() or w.casefold() in _NAME_CONNECTORS for w in words)
+        and words[-1].casefold() not in _NAME_CONNECTORS
+    )
+
+
 def _collective(context: _Context, quote: Quote) -> bool:
     """Whether the clause that introduces or follows the quotation gives an organisation, a
     document or several people as its source ("the ministry said in a statement", "the two
@@ -658,7 +778,34 @@ def _collective(context: _Context, quote: Quote) -> bool:
     closing = context.sentences[context.sentence_index(quote.close)]
     after = text[quote.close + 1 : min(closing.span.end, quote.close + 100)]
     after = after[: after.find("“")] if "“" in after else after
-    return bool(_COLLECTIVE_SPEAKER.search(before) or _COLLECTIVE_SPEAKER.search(after))
+    for clause, offset in ((before, max(start, quote.open - 120)), (after, quote.close + 1)):
+        # A person named in the clause is who speaks ("according to the ministry's
+        # spokesperson, Colonel X"; "X said the two countries had ...").
+        if _COLLECTIVE_SPEAKER.search(clause) and not _mentions_between(
+            context, offset, offset + len(clause)
+        ):
+            return True
+    return False
+
+
+def _continues_rejected(context: _Context, quote: Quote, rejected: Quote | None) -> bool:
+    """A second quotation of the same source: in the sentence of a quotation of an
+    organisation, joined to it by a few words naming nobody ('said the ministers "reviewed …"
+    and "agreed …"')."""
+    if rejected is None:
+        return False
+    if context.sentence_index(rejected.close) != context.sentence_index(quote.open):
+        return False
+    between = context.document.text[rejected.close + 1 : quote.open]
+    return len(_WORDS.findall(between)) <= 4 and not _mentions_between(
+        context, rejected.close, quote.open
+    )
+
+
+def _mentions_between(context: _Context, start: int, end: int) -> bool:
+    """Whether a person is named between two positions (then that person speaks)."""
+    index = bisect.bisect_left(context.mention_starts, start)
+    return index < len(context.mention_starts) and context.mention_starts[index] < end
 
 
 def speaker_name(statement: StatementExtraction, people: dict[str, PersonExtraction]) -> str | None:

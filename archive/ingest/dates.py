@@ -44,6 +44,9 @@ def _y(group: str) -> str:
 _PATTERNS = [
     # 2025-10-22
     re.compile(rf"\b{_y('y')}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # 12.05.2025 / 14/05/2025: day first, as most of the world writes it (a month over 12
+    # means the writer put the month first)
+    re.compile(rf"\b(?P<d>[0-3]?\d)(?P<sep>[./])(?P<mn>[01]?\d)(?P=sep){_y('y')}\b"),
     # 14th and 15th November 2020 / 14-15 November / 14 to 15 November, 2020
     re.compile(
         rf"\b{_WEEKDAY}{_d('d')}\s*(?:and|to|-|–|—)\s*{_d('d2')}\s+(?:of\s+)?{_m('m')}"
@@ -146,6 +149,10 @@ def _absolute(text: str, start: int, end: int, published: date | None) -> list[D
                     written = text[span.start : span.end]
                     year = published.year if published else None
             day = int(groups["d"]) if groups.get("d") else None
+            if month > 12 and day is not None and day <= 12:
+                month, day = day, month
+            if not 1 <= month <= 12:
+                continue
             if day is not None and not 1 <= day <= 31:
                 continue
             if year is None and day is not None and published is not None:

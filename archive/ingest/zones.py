@@ -109,7 +109,7 @@ _FOOTER_MARK = re.compile(
 )
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:Page\s+\d+(?:\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|[-_=*]{5,})\s*$"
-    r"|\bPage\s+\d+\s+of\s+\d+\s*$",
+    r"|\bPage\s+\d+\s+of\s+\d+\s*$|\S[ \t]{2,}(?:Page|p\.)\s*\d+\s*$",
     re.IGNORECASE,
 )
 _ENTRY_TIME = re.compile(
@@ -335,7 +335,7 @@ def _classify_line(line: _Line) -> str | None:
         return BYLINE
     if _CAPTION.search(text) and len(text) < 400:
         return CAPTION
-    if _NAVIGATION.match(text) and (len(text) < 200 or not is_prose(text)):
+    if _NAVIGATION.match(text) and not is_prose(text):
         return NAVIGATION
     if (not is_prose(text) and text.count("|") >= 2) or (
         len(text) < 200 and _BREADCRUMB.search(text) and not is_prose(text)
@@ -458,7 +458,7 @@ def read_layout(text: str, *, body_end: int | None = None) -> Layout:
     for line in lines[end_line:]:
         if not line.blank and line.kind is None:
             line.kind = FOOTER
-    footer_date = _footer_date(lines[end_line:], text)
+    footer_date = _footer_date(lines, text)
     if footer_date is not None:
         candidates.setdefault(FOOTER, footer_date)
     for line in lines:
@@ -551,6 +551,12 @@ def _mark_related_lists(lines: list[_Line]) -> None:
             in_list = False
 
 
+def _short_sentence(text: str) -> bool:
+    """A short line that is still a sentence ("The talks will resume in May."), unlike a
+    signature, a place or an agency's initials."""
+    return len(_words(text)) >= 4 and bool(_SENTENCE_END.search(text.rstrip()))
+
+
 def _mark_end_matter(lines: list[_Line]) -> int:
     """Where the article ends: the first comments heading or footer line after which no
     paragraph of the article follows. Everything from there on is comments or footer."""
@@ -563,7 +569,7 @@ def _mark_end_matter(lines: list[_Line]) -> int:
         line = lines[number]
         if line.blank or line.kind in (FOOTER, NAVIGATION, BYLINE, PAGE_FURNITURE, CAPTION):
             continue
-        if line.kind is None and is_prose(line.text):
+        if line.kind is None and (is_prose(line.text) or _short_sentence(line.text)):
             break
         if line.kind is None:
             continue  # a short line after the last paragraph: signature, place, date

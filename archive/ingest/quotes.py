@@ -458,7 +458,11 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
     if key is None:
         # A title before the name: ", Foreign Ministry spokesperson Mao Ning said".
         cursor = index
-        while cursor < len(tokens) and cursor - index < 6 and tokens[cursor].capitalised:
+        while (
+            cursor < len(tokens)
+            and cursor - index < 6
+            and (tokens[cursor].capitalised or cues.is_title_word(tokens[cursor]))
+        ):
             if tokens[cursor].start in context.mention_at:
                 key, cursor = _subject_at(context, tokens, cursor, quote.open)
                 break

@@ -264,6 +264,40 @@ QUOTE_FORMS = [
         [],
         id="according-to-ministry",
     ),
+    pytest.param(
+        f"{DE_FR} “We agreed on a common plan for air defence,” according to Chancellor Merz.",
+        [("We agreed on a common plan for air defence", MERZ)],
+        id="according-to-person",
+    ),
+    pytest.param(
+        f"{DE_FR} “We agreed on a common plan for air defence,” according to Merz.",
+        [("We agreed on a common plan for air defence", MERZ)],
+        id="according-to-surname",
+    ),
+    pytest.param(
+        f"{DE_FR} According to Merz, “the plan for air defence is ready and funded.”",
+        [("the plan for air defence is ready and funded.", MERZ)],
+        id="according-to-before-quote",
+    ),
+    pytest.param(
+        f"{AU_ID} Wong told reporters:\n\n“We will keep talking to Jakarta about fisheries and "
+        "the border.”\n",
+        [("We will keep talking to Jakarta about fisheries and the border.", WONG)],
+        id="said-colon-quoted-paragraph",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi met Pakistani Foreign Minister Ishaq Dar in Beijing on "
+        "Monday. “China will not accept any threats to its security,” Foreign Ministry "
+        "spokesperson Mao Ning said.",
+        [("China will not accept any threats to its security", "Mao Ning")],
+        id="named-spokesperson",
+    ),
+    pytest.param(
+        "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shigeru Ishiba in Tokyo "
+        "on Friday. Ishiba praised the “Make in India” programme and Japan's part in it.",
+        [],
+        id="programme-name-with-lowercase-word",
+    ),
 ]
 
 

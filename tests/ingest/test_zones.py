@@ -583,6 +583,27 @@ ZONE_CASES = [
         "page_furniture",
         id="running-header-repeated",
     ),
+    pytest.param(
+        "Nowak empfängt Kalnius\n12.05.2025 09:30\n\n"
+        f"{PL}\n",
+        "12.05.2025 09:30",
+        "timestamp",
+        id="timestamp-dotted-european",
+    ),
+    pytest.param(
+        f"{KR}\n\nShare prices of South Korean defence companies rose after the ministers "
+        "announced the talks.\n",
+        "Share prices",
+        "body",
+        id="body-opens-with-share",
+    ),
+    pytest.param(
+        f"{KR}\n\nSeoul–Tokyo defence talks   Page 2\n\n{PL2}\n\n"
+        "Seoul–Tokyo defence talks   Page 3\n",
+        "Seoul–Tokyo defence talks   Page 2",
+        "page_furniture",
+        id="running-header-with-page",
+    ),
 ]
 
 
@@ -661,6 +682,7 @@ REFERENCE_CASES = [
         "timestamp",
         id="timestamp-beats-footer",
     ),
+    pytest.param(f"{BODY}\n\nBerlin, 14 May 2025\n", MAY, "footer", id="footer-alone"),
     pytest.param(f"{BODY}\n", None, None, id="no-source"),
     pytest.param(
         f"BERLIN, May 14 (Euro Wire) – {BODY}\n",
@@ -686,6 +708,7 @@ REFERENCES = {
     ),
     "dateline": "WARSAW, 14 May 2025 – {body}\n",
     "timestamp": "Nowak and Kalnius meet in Warsaw\n14 May 2025, 16:20\n\n{body}\n",
+    "footer": "{body}\n\nWarsaw, 14 May 2025\n",
 }
 MEETINGS = {
     "on-monday": (

@@ -353,6 +353,8 @@ def _appositive(tokens: list[Token], after: int) -> tuple[int, int] | None:
     if after >= len(tokens) or tokens[after].text != ",":
         return None
     index = after + 1
+    if after + 1 < len(tokens) and _word(tokens[after + 1]) in ("and", "or", "but", "while"):
+        return None  # ", and Sudan's Minister ..." names the next person, not this one
     while index < len(tokens) and _word(tokens[index]) in ("the", "a", "an"):
         index += 1
     start = index
@@ -451,9 +453,19 @@ def _candidates_in_sentence(
         elif (
             run_start > 1
             and tokens[run_start - 1].text == ","
-            and (name_end < len(tokens) and tokens[name_end].text in ",)")
+            and (name_end >= len(tokens) or tokens[name_end].text in ",);.")
         ):
             left = _scan_title_left(tokens, run_start - 1, 0)
+            if not any(_has_head(tokens, left, run_start - 1)):
+                # A title with a comma in it: "Minister of Foreign Affairs, Emigration and
+                # Egyptian Expatriates, Ahmed El-Naggar" (the head is before the comma).
+                comma = next(
+                    (i for i in range(left - 1, max(0, left - 8), -1) if tokens[i].text == ","),
+                    None,
+                )
+                further = _scan_title_left(tokens, comma, 0) if comma else left
+                if comma and further < comma and any(_has_head(tokens, further, comma)):
+                    left = further
             if left < run_start - 1 and (
                 left == 0
                 or not tokens[left - 1].is_word

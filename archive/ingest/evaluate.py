@@ -6,6 +6,14 @@ article. `archive.json` in the gold folder adds the cross-article checks (one of
 all its spellings, one meeting reported by two outlets, names that must never be officials).
 `extraction_to_archive` turns extractions into the same export shape without a database, so
 the extractors can be measured on their own.
+
+The report's `scorer` section holds the numbers the importer is judged by: the external
+scorer's rows, computed by its copy in `scoring.py`. The sections above it are the project's
+own, stricter in places (titles, countries, signing places) and looser in others (exact quotes),
+and stay for the tests and editors that read them.
+
+A gold folder holds its JSON files directly (tests/gold/seeds) or in a `gold/` subfolder next
+to `articles/` (tests/gold/dev); `gold_dir_of` finds them in either layout.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import lexicon
+from . import lexicon, scoring
 from .cues import fold
 from .dates import parse_date
 from .resolve import _pair_score, name_key, titles_compatible
@@ -71,6 +79,7 @@ class Report:
     misses: list[dict] = field(default_factory=list)
     false_positives: list[dict] = field(default_factory=list)
     archive_checks: list[dict] = field(default_factory=list)
+    scorer: scoring.ScoreCard = field(default_factory=scoring.ScoreCard)
 
     @property
     def speaker_accuracy(self) -> float:
@@ -92,9 +101,11 @@ class Report:
             "misses": self.misses,
             "false_positives": self.false_positives,
             "archive_checks": self.archive_checks,
+            "scorer": self.scorer.as_dict(),
         }
 
-    def as_text(self) -> str:
+    def as_text(self, *, verbose: bool = False) -> str:
+        """The project's table, misses and checks, then the scorer's table (verbose: its items)."""
         lines = [f"{'kind':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}"]
         for kind, s in self.scores.items():
             lines.append(
@@ -122,6 +133,8 @@ class Report:
             lines += [
                 f"  {'ok  ' if c['ok'] else 'FAIL'} {c['check']}" for c in self.archive_checks
             ]
+        lines.append("\nScorer (the shared score.py's rows):")
+        lines += self.scorer.rows(verbose=verbose)
         return "\n".join(lines)
 
 
@@ -459,12 +472,28 @@ def _archive_checks(report: Report, archive: dict, gold: dict) -> None:
         report.archive_checks.append({"check": f"agreement {g['name']}", "ok": ok})
 
 
-def evaluate(archive: dict, gold_dir: Path) -> Report:
-    """Compare an archive export with every gold file in gold_dir."""
+def gold_dir_of(folder: Path | str) -> Path:
+    """The folder holding the gold JSON files: folder itself, else its `gold/` subfolder."""
+    folder = Path(folder)
+    nested = folder / "gold"
+    if not scoring.gold_files(folder) and nested.is_dir() and scoring.gold_files(nested):
+        return nested
+    return folder
+
+
+def evaluate(archive: dict, gold_dir: Path, scorer_archive: dict | None = None) -> Report:
+    """Compare an archive export with every gold file in gold_dir (or in its gold/ subfolder).
+
+    scorer_archive, when given, is what the scorer section scores instead of archive: the
+    whole export, as the external scorer reads it (the project's sections leave out records
+    an editor rejected; the export, and so the scorer, does not).
+    """
     report = Report()
-    gold_dir = Path(gold_dir)
-    for path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+    gold_dir = gold_dir_of(gold_dir)
+    paths = scoring.gold_files(gold_dir)
+    golds = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    report.scorer = scoring.score(archive if scorer_archive is None else scorer_archive, golds)
+    for path, gold in zip(paths, golds, strict=True):
         article = gold.get("article")
         if not article:
             if path.name == "archive.json" or "never_officials" in gold:

@@ -30,18 +30,21 @@ MEETING_WORDS = (
     *("met", "meet", "meets", "meeting", "meetings", "talks", "visit", "visits", "visited"),
     *("visiting", "arrived", "arrives", "received", "receives", "hosted", "hosts", "held"),
     *("gathering", "summit", "conference", "discussions", "consultations", "conferred"),
-    *("welcomed", "sat down"),
+    *("welcomed", "sat down", "co-chaired", "chaired", "session", "courtesy call", "called on"),
+    *("sidelines", "audience"),
 )
 _CUE = cues.WordsPattern(MEETING_WORDS)
 _OTHER_EVENT_BEFORE = re.compile(
     r"(?:signed|deadline|since|appointed|appointment|lifted|founded|established|expires?|"
-    r"assassinated|elected|born)\W+(?:\w+\W+){0,3}$",
+    r"assassinated|elected|born|(?:last|previously|earlier|first|already)\s+(?:met|visited|"
+    r"held))\W+(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
-# The place of something still to come is not the meeting's place.
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|next|scheduled|due to|expected to|plans? to|planned|invit\w+|"
-    r"to be held|upcoming|later this|before (?:leaving|returning))\b",
+# An arrival, a return or a departure is not the meeting, however many words lie between
+# the verb and its date ("arrived in the Chilean capital on Sunday evening").
+_ARRIVAL_BEFORE = re.compile(
+    r"\b(?:arrived|arrives|arriving|arrival|landed|returned|returning|departed|departing|"
+    r"left|leaving|flew|flying|travell?ed)\W+(?:\w+\W+){0,6}$",
     re.IGNORECASE,
 )
 _SIGNING = re.compile(r"\bsign(?:ed|ing)\b", re.IGNORECASE)
@@ -73,31 +76,71 @@ def _meeting_date(
     document: Document, sentences: list[Sentence], numbers: list[int]
 ) -> DateMention | None:
     """The meeting's date: in the meeting sentences, a date introduced by "on" first (the
-    event's own date), then any other date; a dateline's date ("PARIS, March 12 (Wire) –") is
-    the report's, so it is used only when the text gives no other."""
+    event's own date), then any other date, never one of another event (an arrival, a
+    signing long ago, something to come, or something "before" or "after" the talks); else
+    the date of the story's lead sentence ("X and Y agreed on Tuesday to ..."); a dateline's
+    date ("PARIS, March 12 (Wire) –") is the report's, so it comes last."""
     fallback: DateMention | None = None
     for number in numbers:
-        sentence = sentences[number]
-        candidates = []
-        for mention in find_dates(
-            document.text, sentence.span.start, sentence.span.end, published=document.reference_date
-        ):
-            before = document.text[
-                max(sentence.span.start, mention.span.start - 40) : mention.span.start
-            ]
-            if _OTHER_EVENT_BEFORE.search(before) or mention.start.precision == "year":
-                continue
-            if speaks_of_future(document.text, mention.span.start, floor=sentence.span.start):
-                continue
-            if mention.start.month is None and mention.start.day is None and not (mention.relative):
-                continue
-            if _in_dateline(document.text, sentence.span.start, mention):
-                fallback = fallback or mention
-                continue
-            candidates.append((not _ON_BEFORE.search(before), mention.span.start, mention))
-        if candidates:
-            return min(candidates, key=lambda c: c[:2])[2]
+        found, dateline = _event_date(document, sentences[number], meeting=True)
+        fallback = fallback or dateline
+        if found:
+            return found
+    lead = next((s for s in sentences if not _in_zone_kinds(document, s, _NOT_LEAD)), None)
+    if lead is not None:
+        found, dateline = _event_date(document, lead, meeting=False)
+        fallback = fallback or dateline
+        if found:
+            return found
     return fallback
+
+
+_NOT_LEAD = frozenset({"headline", "subhead", "quote_header", "speaker_label"})
+_RELATION_BETWEEN = re.compile(
+    r"\b(?:before|after|ahead of|since|until|following|prior to|when)\b", re.IGNORECASE
+)
+
+
+def _in_zone_kinds(document: Document, sentence: Sentence, kinds: frozenset[str]) -> bool:
+    return any(
+        zone.kind in kinds and zone.span.contains(sentence.span.start) for zone in document.zones
+    )
+
+
+def _event_date(
+    document: Document, sentence: Sentence, *, meeting: bool
+) -> tuple[DateMention | None, DateMention | None]:
+    """The date of the event a sentence reports, and a dateline date seen on the way."""
+    text = document.text
+    trigger = _CUE.search(sentence.text, sentence.lowered) if meeting else None
+    trigger_at = sentence.span.start + trigger.start() if trigger else None
+    candidates = []
+    dateline = None
+    for mention in find_dates(
+        text, sentence.span.start, sentence.span.end, published=document.reference_date
+    ):
+        before = text[max(sentence.span.start, mention.span.start - 60) : mention.span.start]
+        if (
+            _OTHER_EVENT_BEFORE.search(before[-40:])
+            or _ARRIVAL_BEFORE.search(before)
+            or mention.start.precision == "year"
+        ):
+            continue
+        if speaks_of_future(text, mention.span.start, floor=sentence.span.start, width=120):
+            continue
+        if mention.start.month is None and mention.start.day is None and not (mention.relative):
+            continue
+        if trigger_at is not None and trigger_at < mention.span.start:
+            between = text[trigger_at : mention.span.start]
+            if _RELATION_BETWEEN.search(between):
+                continue  # "the talks came three weeks before X takes office on 24 May"
+        if _in_dateline(text, sentence.span.start, mention):
+            dateline = dateline or mention
+            continue
+        candidates.append((not _ON_BEFORE.search(before[-40:]), mention.span.start, mention))
+    if candidates:
+        return min(candidates, key=lambda c: c[:2])[2], dateline
+    return None, dateline
 
 
 def _in_dateline(text: str, sentence_start: int, mention: DateMention) -> bool:
@@ -144,8 +187,10 @@ def _city_in(document: Document, sentence: Sentence, *, signing: bool = False) -
         before = document.text[
             max(sentence.span.start, tokens[index].start - 60) : tokens[index].start
         ]
-        if (not signing and _OTHER_EVENT_BEFORE.search(before[-40:])) or _FUTURE_BEFORE.search(
-            before
+        if not signing and _ARRIVAL_BEFORE.search(before):
+            continue
+        if (not signing and _OTHER_EVENT_BEFORE.search(before[-40:])) or speaks_of_future(
+            document.text, tokens[index].start, floor=sentence.span.start, width=120
         ):
             continue
         return document.text[tokens[index].start : tokens[index + cue.length - 1].end]

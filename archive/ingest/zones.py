@@ -101,7 +101,8 @@ _COMMENTS = re.compile(
 _FOOTER_MARK = re.compile(
     r"^\s*(?:©|\(C\)\s|Copyright\b|All rights reserved|(?:Press|Media|News)\s+contacts?\b|"
     r"For (?:further|more) information\b|Contact\s*:|#{3}\s*$|-+\s*(?:ENDS?|End)\s*-+\s*$|"
-    r"ENDS?\s*$|About (?:the|us)\b[^.]{0,60}$|Our Standards\b|This (?:press release|article|"
+    r"ENDS?\s*$|About (?:the|us)\b[^.]{0,60}$|Our Standards\b|[-–—]?\s*A version of this "
+    r"(?:article|story|report)\b|This (?:press release|article|"
     r"material) may be reproduced\b)"
     r"|\b(?:All (?:Content|rights)\b|licensed under\b|Creative Commons\b|reproduction\s+"
     r"(?:without|is)\b|redistribution prohibited)",
@@ -434,9 +435,14 @@ def read_layout(text: str, *, body_end: int | None = None) -> Layout:
             elif point is not None:
                 candidates.setdefault(TIMESTAMP, point)
             continue
+        top = first_prose is not None and number < first_prose
+        if line.kind == NAVIGATION and top:
+            # "Outlet | Section | 14/05/2025 17:35": a page's bar that carries its date.
+            point = _full_date(text, line.start, line.end)
+            if point is not None:
+                candidates.setdefault(TIMESTAMP, point)
         if line.kind is not None:
             continue
-        top = first_prose is not None and number < first_prose
         if top:
             line.kind = _top_line_kind(line, text, release_seen, candidates)
             if line.kind in (DATELINE, RELEASE_HEADER) and dateline_city is None:

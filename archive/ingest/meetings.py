@@ -42,6 +42,12 @@ _OTHER_EVENT_BEFORE = re.compile(
 )
 # An arrival, a return or a departure is not the meeting, however many words lie between
 # the verb and its date ("arrived in the Chilean capital on Sunday evening").
+# Where someone went back to or left for is not where they met (where they arrived usually is).
+_DEPARTURE_BEFORE = re.compile(
+    r"\b(?:returned|returning|departed|departing|left|leaving|flew|flying|travell?ed|"
+    r"headed|heading)\W+(?:\w+\W+){0,6}$",
+    re.IGNORECASE,
+)
 _ARRIVAL_BEFORE = re.compile(
     r"\b(?:arrived|arrives|arriving|arrival|landed|returned|returning|departed|departing|"
     r"left|leaving|flew|flying|travell?ed)\W+(?:\w+\W+){0,6}$",
@@ -187,7 +193,7 @@ def _city_in(document: Document, sentence: Sentence, *, signing: bool = False) -
         before = document.text[
             max(sentence.span.start, tokens[index].start - 60) : tokens[index].start
         ]
-        if not signing and _ARRIVAL_BEFORE.search(before):
+        if not signing and _DEPARTURE_BEFORE.search(before):
             continue
         if (not signing and _OTHER_EVENT_BEFORE.search(before[-40:])) or speaks_of_future(
             document.text, tokens[index].start, floor=sentence.span.start, width=120

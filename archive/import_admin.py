@@ -157,6 +157,9 @@ class ImportArticlesView(PermissionRequiredMixin, View):
             messages.info(request, line)
         for outcome in report.failed:
             messages.error(request, outcome.message)
+        for outcome in report.outcomes:
+            for warning in outcome.warnings:
+                messages.warning(request, warning)
         if not report.failed:
             messages.success(request, f"Imported {len(report.outcomes)} article(s).")
         return redirect(reverse("admin:archive_article_changelist"))

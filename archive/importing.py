@@ -25,7 +25,7 @@ from archive.ingest.report import (
     ArticleOutcome,
     ImportReport,
 )
-from archive.ingest.types import IngestError
+from archive.ingest.types import Extraction, IngestError
 from archive.models import ArchiveState, Article
 
 logger = logging.getLogger(__name__)
@@ -103,8 +103,16 @@ def _import_one(
         outcome.message = f"{source.name}: cannot be read ({error.strerror or error})"
         return outcome
     if not extraction.meetings:
-        outcome.message = f"{source.name}: no meeting between two states was found in the text"
-        return outcome
+        if not _has_records(extraction):
+            outcome.message = (
+                f"{source.name}: no meeting, official or statement was found in the text"
+            )
+            return outcome
+        # An analysis piece or an interview: its officials and statements are worth keeping.
+        outcome.warnings.append(
+            f"{source.name}: no meeting between two states was found; its officials and "
+            "statements were imported without one"
+        )
     try:
         with transaction.atomic(), ArchiveState.batched():
             load_extraction(extraction, index=index, outcome=outcome, reprocess=reprocess)
@@ -115,6 +123,11 @@ def _import_one(
         outcome.message = f"{source.name}: not imported, the database refused it ({error})"
         logger.exception("Import of %s failed", source.name)
     return outcome
+
+
+def _has_records(extraction: Extraction) -> bool:
+    """Whether an article without a meeting still names an official or quotes someone."""
+    return bool(extraction.statements) or any(p.is_official for p in extraction.people)
 
 
 def articles_import(

@@ -70,12 +70,33 @@ KIND_WORDS = (
 )
 
 
+_QUOTED = re.compile(r"[“«„][^”»“\n]{0,3000}[”»“]|\"[^\"\n]{0,3000}\"")
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|yet to|cancel\w*|postpon\w*|call\w* off|hypothetical)\b",
+    re.IGNORECASE,
+)
+
+
 def _meeting_sentences(sentences: list[Sentence]) -> list[int]:
-    return [
-        number
-        for number, sentence in enumerate(sentences)
-        if _CUE.search(sentence.text, sentence.lowered)
-    ]
+    """Sentences that report a meeting: a meeting word not in a clause about the future or
+    a negated one ("No date has been set for talks", "the ministers will meet in May")."""
+    found = []
+    for number, sentence in enumerate(sentences):
+        cue = _CUE.search(sentence.text, sentence.lowered)
+        if cue is None:
+            continue
+        if _QUOTED.search(sentence.text):
+            # A meeting word inside a quotation is what someone said, not what happened.
+            plain = _QUOTED.sub(lambda m: " " * len(m.group()), sentence.text)
+            cue = _CUE.search(plain, plain.lower())
+            if cue is None:
+                continue
+        clause = sentence.text[max(0, cue.start() - 120) : cue.start()]
+        clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
+        if speaks_of_future(clause, len(clause)) or _NEGATED_BEFORE.search(clause):
+            continue
+        found.append(number)
+    return found
 
 
 def _meeting_date(

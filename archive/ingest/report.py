@@ -50,6 +50,8 @@ class ArticleOutcome:
     message: str = ""
     article_id: int | None = None
     changes: list[RecordChange] = field(default_factory=list)
+    # Imported, but with something the editor should know ("no meeting in this article").
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -72,6 +74,7 @@ class ArticleOutcome:
             "status": self.status,
             "message": self.message,
             "article_id": self.article_id,
+            "warnings": list(self.warnings),
             "records": [change.as_dict() for change in self.changes],
         }
 

@@ -60,6 +60,8 @@ class Command(BaseCommand):
                 self._say(self.stderr, self.style.ERROR(outcome.message), bar_shown=show_bar)
             elif options["verbosity"] >= 2 and not options["json"]:
                 self._say(self.stdout, f"{outcome.source}: {outcome.status}", bar_shown=show_bar)
+            for warning in outcome.warnings:
+                self._say(self.stderr, self.style.WARNING(warning), bar_shown=show_bar)
 
         report = articles_import(
             sources=sources,

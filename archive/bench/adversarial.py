@@ -19,6 +19,10 @@ PIECES = {
     "apostrophes": "Iran's countries’ it's Officers’ ",
     "dates": "14th and 15th November 2020-10-22 Oct. 22, 2025 on Sunday ",
     "punctuation": "... ,,, ::: --- ;;; !!! ??? ",
+    # every line a zone the layout stage must type: many short lines of many kinds
+    "short lines": (
+        "Home | News\nBy Ann Lee\nPARIS, 12 May 2025 –\nPage 1 of 2\n— a, — said he.\nQ: why\n"
+    ),
 }
 MEGABYTE = 1_000_000
 

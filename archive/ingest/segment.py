@@ -192,18 +192,22 @@ def paragraphs(document: Document) -> Iterator[Span]:
     on the next line ("...met Boris Pistorius" / "in Paris on March 11") is joined to it."""
     text = document.text
     pending: Span | None = None
+    previous = ""  # the last line joined into `pending` (only its end is read: linear)
     for match in _PARAGRAPH.finditer(text, 0, document.body_end):
         line = match.group()
         if not line.strip():
             continue
         span = Span(match.start(), match.end())
         if pending is not None:
-            previous = text[pending.start : pending.end].rstrip()
-            continues = line.lstrip()[:1].islower() and previous[-1:] not in ".!?:;\"”’'"
+            continues = line.lstrip()[:1].islower() and previous.rstrip()[-1:] not in (
+                ".!?:;\"”’'"
+            )
+            previous = line
             if continues:
                 pending = Span(pending.start, span.end)
                 continue
             yield pending
+        previous = line
         pending = span
     if pending is not None:
         yield pending

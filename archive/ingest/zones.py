@@ -215,6 +215,9 @@ _NOT_LABELS = frozenset(
         "re",
     ]
 )
+MAX_LINES = 5000
+# No line of page furniture, navigation, header or footer is longer than this.
+MAX_LABEL_LINE = 600
 _SENTENCE_BEFORE = re.compile(r"\w\w[.!?][\"”’]?\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”’]\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -251,11 +254,14 @@ def _words(text: str) -> list[str]:
 
 
 def is_prose(text: str) -> bool:
-    """A line that reads as a sentence of the article rather than a label or a title."""
-    words = _words(text)
+    """A line that reads as a sentence of the article rather than a label or a title.
+
+    Only the head and the tail of a line are read: a megabyte-long line costs no more than a
+    short one."""
+    words = _WORD.findall(text, 0, 400)
     if len(words) >= 16:
         return True
-    return len(words) >= 6 and bool(_SENTENCE_END.search(text))
+    return len(words) >= 6 and bool(_SENTENCE_END.search(text[-16:]))
 
 
 def _is_caps(text: str) -> bool:
@@ -316,8 +322,11 @@ def _furniture_lines(lines: list[_Line]) -> set[int]:
 
 
 def _classify_line(line: _Line) -> str | None:
-    """The kind a line has on its own, from its shape; None for prose or unknown."""
+    """The kind a line has on its own, from its shape; None for prose or unknown. Every
+    kind but prose is a short line, so a long one is not looked at further."""
     text = line.text
+    if len(text) > MAX_LABEL_LINE:
+        return None
     if _COMMENTS.match(text) and len(text) < 60:
         return COMMENTS
     if _PUBLICATION_KEY.match(text) and len(text) < 160:
@@ -400,7 +409,12 @@ def _dateline(line: _Line, full_text: str) -> tuple[str, Span, DatePoint | None]
 
 
 def read_layout(text: str, *, body_end: int | None = None) -> Layout:
-    """Type every line of `text` and find the reference date and the dateline's place."""
+    """Type every line of `text` and find the reference date and the dateline's place.
+
+    A text of more than MAX_LINES lines is no article (an article has tens or hundreds): it is
+    read as one body, so that such a text costs no more than a long paragraph."""
+    if text.count("\n", 0, len(text)) > MAX_LINES:
+        return Layout((Zone(BODY, Span(0, len(text))),), None, None, None, len(text), ())
     soft_breaks = _soft_breaks(text)
     text = reading_text(text, soft_breaks)
     lines = _split_lines(text)

@@ -1,0 +1,70 @@
+"""The development gold: the seeds and the articles of tests/gold/dev, imported together into
+an empty archive and scored as the importer is judged (the scorer's rows, see
+archive/ingest/scoring.py).
+
+The bar of the reading issue is asserted exactly: every meeting date and city right,
+direct statements P and R >= 0.95, nothing the gold forbids. The other rows are floors at
+the level reached, so that a change that loses ground on them fails here first.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from .conftest import GOLD, ROOT, SEEDS, run_import
+
+DEV = ROOT / "tests" / "gold" / "dev"
+OWN = ROOT / "tests" / "gold" / "own"
+
+
+def _scored(tmp_path: Path, articles: list[Path], gold_files: list[Path]) -> dict:
+    code, _, err = run_import(*map(str, articles))
+    assert code == 0, err
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for path in gold_files:
+        shutil.copy(path, gold / path.name)
+    out = io.StringIO()
+    call_command("evaluate_import", str(gold), "--json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+@pytest.fixture
+def dev_report(db, tmp_path) -> dict:
+    gold = [*sorted(GOLD.glob("0*.json")), *sorted((DEV / "gold").glob("*.json"))]
+    return _scored(tmp_path, [SEEDS, DEV / "articles"], gold)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["meeting_date", "meeting_city", "meetings"])
+def test_every_meeting_date_and_city_right(dev_report, kind):
+    row = dev_report["scorer"][kind]
+    assert (row["precision"], row["recall"]) == (1.0, 1.0), (row["misses"], row["extras"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "floor"),
+    [
+        ("statements", 0.95),
+        ("officials", 0.95),
+        ("meeting_countries", 0.95),
+        ("meeting_participants", 0.9),
+        ("statement_speaker", 0.85),
+    ],
+)
+def test_dev_gold_floor(dev_report, kind, floor):
+    row = dev_report["scorer"][kind]
+    assert row["precision"] >= floor, row["extras"]
+    assert row["recall"] >= floor, row["misses"]
+
+
+@pytest.mark.django_db
+def test_nothing_the_gold_forbids(dev_report):
+    assert dev_report["scorer"]["forbidden"] == []

@@ -203,10 +203,26 @@ def _meeting_city(
     return None, None
 
 
+def _ends_place_phrase(tokens: list, index: int) -> bool:
+    """A city closing a place phrase that opened with "in" or "at": "at the DND Main Building
+    in Camp Aguinaldo, Quezon City", "held at the headquarters of the wilaya of Tébessa"."""
+    if tokens[index - 1].text not in (",", "of"):
+        return False
+    for back in range(index - 2, max(-1, index - 10), -1):
+        token = tokens[back]
+        if token.folded in ("in", "at"):
+            return True
+        if not token.is_word and token.text != ",":
+            return False
+    return False
+
+
 def _city_in(document: Document, sentence: Sentence, *, signing: bool = False) -> str | None:
     tokens = sentence.tokens
     for index in range(1, len(tokens)):
-        if tokens[index - 1].folded not in PLACE_PREPOSITIONS:
+        if tokens[index - 1].folded not in PLACE_PREPOSITIONS and not _ends_place_phrase(
+            tokens, index
+        ):
             continue
         cue = cues.country_at(tokens, index)
         if not cue or cue.kind != "city":

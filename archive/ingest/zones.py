@@ -55,6 +55,9 @@ _PUBLICATION_KEY = re.compile(
     r"(?:\s+on)?\s*[:|]?\s+",
     re.IGNORECASE,
 )
+# "Location: Secretariat of Foreign Affairs, Mexico City": where a transcript or release was
+# made, which is where its meeting was held.
+_PLACE_KEY = re.compile(r"^\s*(?:Location|Venue|Place)\s*:\s*(?P<place>\S[^\n]*)$", re.I)
 _UPDATED_KEY = re.compile(r"^\s*(?:Last\s+)?(?:Updated|Modified)(?:\s+on)?\s*[:|]?\s+", re.I)
 _RELEASE_MARK = re.compile(
     r"^\s*(?:(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|STATEMENT|NOTE)\b|Release\s+No\b|"
@@ -333,7 +336,7 @@ def _classify_line(line: _Line) -> str | None:
         return PUBLICATION
     if _UPDATED_KEY.match(text) and len(text) < 160:
         return PUBLICATION
-    if _RELEASE_MARK.match(text) and len(text) < 120:
+    if (_RELEASE_MARK.match(text) or _PLACE_KEY.match(text)) and len(text) < 160:
         return RELEASE_HEADER
     if _PAGE_FURNITURE.search(text) and len(text) < 120:
         return PAGE_FURNITURE
@@ -443,6 +446,10 @@ def read_layout(text: str, *, body_end: int | None = None) -> Layout:
             continue
         if line.kind in (PUBLICATION, RELEASE_HEADER):
             release_seen = release_seen or line.kind == RELEASE_HEADER
+            place = _PLACE_KEY.match(line.text)
+            if place and dateline_city is None:
+                parts = [part.strip() for part in place.group("place").split(",")]
+                dateline_city = next(filter(None, map(_known_city, reversed(parts))), None)
             point = _full_date(text, line.start, line.end)
             if point is not None and not _UPDATED_KEY.match(line.text):
                 candidates.setdefault(line.kind, point)

@@ -17,7 +17,14 @@ from .meetings import extract_meetings
 from .people import article_sides, extract_people
 from .quotes import extract_statements
 from .segment import sentences as split_sentences
-from .types import Document, Extraction, InstitutionExtraction, PersonExtraction
+from .types import (
+    Document,
+    Extraction,
+    InstitutionExtraction,
+    PersonExtraction,
+    Rejected,
+    Span,
+)
 
 
 def extract(document: Document) -> Extraction:
@@ -35,8 +42,25 @@ def extract(document: Document) -> Extraction:
             gc.enable()
 
 
+# No article has this many sentences (a long report has a few hundred): past it, the text is
+# a book, a dump or an attack, and only its beginning is read, as the rejection says.
+MAX_SENTENCES = 4000
+
+
 def _extract(document: Document) -> Extraction:
     sentences = split_sentences(document)
+    too_long: tuple[Rejected, ...] = ()
+    if len(sentences) > MAX_SENTENCES:
+        rest = Span(sentences[MAX_SENTENCES].span.start, document.body_end)
+        too_long = (
+            Rejected(
+                "segment",
+                f"more than {MAX_SENTENCES} sentences; only the first {MAX_SENTENCES} were read",
+                "",
+                rest,
+            ),
+        )
+        sentences = sentences[:MAX_SENTENCES]
     sides = article_sides(document, sentences)
     people = extract_people(document, sentences, sides)
     institutions = extract_institutions(document, sentences, people)
@@ -51,6 +75,7 @@ def _extract(document: Document) -> Extraction:
     agreements = extract_agreements(document, sentences, sides)
     rejected = (
         *document.rejected,
+        *too_long,
         *people.rejected,
         *quote_rejections,
         *meeting_rejections,

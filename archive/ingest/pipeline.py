@@ -8,7 +8,7 @@ with a `Rejected` entry instead of failing silently.
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 
 from .agreements import extract_agreements
 from .document import DEFAULT_MAX_BYTES, read_bytes
@@ -25,6 +25,7 @@ from .types import (
     Rejected,
     Span,
 )
+from .zones import WORD_JOINER, plain
 
 
 def extract(document: Document) -> Extraction:
@@ -80,7 +81,7 @@ def _extract(document: Document) -> Extraction:
         *quote_rejections,
         *meeting_rejections,
     )
-    return Extraction(
+    extraction = Extraction(
         document=document,
         people=persons,
         institutions=tuple(institutions),
@@ -89,6 +90,24 @@ def _extract(document: Document) -> Extraction:
         agreements=tuple(agreements),
         rejected=tuple(rejected),
     )
+    if WORD_JOINER in document.text:
+        extraction = _shown(extraction)
+    return extraction
+
+
+def _shown(value):
+    """Every string the stages took from the reading text, without the word joiners of a
+    hard-wrapped text (zones.WORD_JOINER); the document itself is left as it is."""
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, tuple):
+        return tuple(_shown(item) for item in value)
+    if isinstance(value, list):
+        return [_shown(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, (Document, Span)):
+        changes = {f.name: _shown(getattr(value, f.name)) for f in fields(value) if f.init}
+        return replace(value, **changes)
+    return value
 
 
 def extract_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:

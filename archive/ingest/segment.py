@@ -17,7 +17,7 @@ from .types import Document, Sentence, Span
 
 # A word: letters/digits joined by inner apostrophes or hyphens ("Iran's", "al-Araji").
 # Every repetition starts with a separator, so matching is linear.
-_TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[’'\-]\xad?\w+|\xad+\w+)*|[^\w\s]")
 # The same tokens with the whitespace before each: (space, token) pairs that tile the text.
 # `\Z` ends the text with one empty token, so trailing whitespace is matched once instead of
 # being rescanned from each of its positions (which would be quadratic). The quantifiers on
@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
 # tokenising cheaper. The group's repeat is not: CPython 3.11 has had bugs in possessive
 # repeats of groups (gh-106052, gh-100061), and here one once kept a trailing apostrophe
 # ("words’" for "words" before a space) in one run of the suite out of several.
-_SPACED_TOKEN = re.compile(r"(\s*+)(\w++(?:[’'\-]\w++)*|[^\w\s]|\Z)")
+_SPACED_TOKEN = re.compile(r"(\s*+)(\w++(?:[’'\-]\xad?\w++|\xad++\w++)*|[^\w\s]|\Z)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 POSSESSIVE_SUFFIXES = ("'s", "’s")
@@ -143,16 +143,17 @@ def _shape_of(text: str) -> _Shape:
     if shape is None:
         if len(_SHAPES) >= MAX_SHAPES:
             _SHAPES.clear()
-        base = _base_of(text)
+        shown = text.replace("\xad", "") if "\xad" in text else text  # see zones.WORD_JOINER
+        base = _base_of(shown)
         first = text[0]
         shape = (
-            text,
+            shown,
             base,
-            text.casefold(),
+            shown.casefold(),
             base.casefold(),
             first.isalnum() or first == "_",
             first.isupper(),
-            text.endswith(POSSESSIVE_SUFFIXES) and len(text) > 2,
+            shown.endswith(POSSESSIVE_SUFFIXES) and len(shown) > 2,
         )
         _SHAPES[text] = shape
     return shape

@@ -65,7 +65,7 @@ _RELEASE_MARK = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^\s*(?:(?:By|BY|by)\s+[A-Z\w][^\n]{0,80}|"
+    r"^\s*(?:(?:By|BY)\s+[A-Z\w][^\n]{0,80}|by\s+[A-Z][^\n]{0,80}|"
     r"\(?(?:Reporting|Writing|Editing|Additional reporting)\s+by\b[^\n]*|"
     r"(?:Staff|Special)\s+(?:Reporter|Writer|Correspondent)\b[^\n]{0,60}|"
     r"From\s+our\s+[\w ]{3,40}correspondent)\s*$"
@@ -321,7 +321,14 @@ def _furniture_lines(lines: list[_Line]) -> set[int]:
         and len(line.text.strip()) < 100
         and not is_prose(line.text)
         and line.text.strip()[:1] not in _QUOTE_OPENERS
+        and not _is_city_date(line.text)
     }
+
+
+def _is_city_date(text: str) -> bool:
+    """'Lima, 16 January 2025': a release's place and date, often repeated as its signature."""
+    match = _CITY_DATE_LINE.match(text)
+    return bool(match and _known_city(match.group("city")))
 
 
 def _classify_line(line: _Line) -> str | None:
@@ -646,7 +653,9 @@ def _soft_breaks(text: str) -> tuple[int, ...]:
     for line in _split_lines(text)[:-1]:
         stripped = line.text.rstrip()
         broken_word = len(stripped) > 1 and stripped[-1] == "-" and stripped[-2].isalpha()
-        if not broken_word and (len(stripped) < width * 0.6 or stripped.endswith(":")):
+        if not stripped or stripped.endswith(":") or (
+            not broken_word and not blank_separated and len(stripped) < width * 0.6
+        ):
             continue
         if len(stripped) > width + 10:
             continue
@@ -661,15 +670,34 @@ def _soft_breaks(text: str) -> tuple[int, ...]:
     return tuple(breaks)
 
 
+# Read inside a word, never shown: the reading text puts it where a word was broken across
+# two lines of a PDF ("main-" / "tenance", "Farahani-" / "Zand"), so the tokenizer reads one
+# word while every offset stays the source's.
+WORD_JOINER = "\u00ad"
+
+
 def reading_text(text: str, soft_breaks: tuple[int, ...]) -> str:
-    """The text with soft line breaks read as spaces: same length, so every offset into it is
-    an offset into the original."""
+    """The text with soft line breaks read as spaces, and a word broken at a line end read as
+    one word: same length, so every offset into it is an offset into the original.
+
+    "main-\ntenance" reads "main" + two joiners + "tenance" (a hyphen that only broke the
+    word goes too); "Farahani-\nZand" keeps its hyphen and joins with one."""
     if not soft_breaks:
         return text
     characters = list(text)
     for position in soft_breaks:
-        characters[position] = " "
+        if position and text[position - 1] == "-" and position + 1 < len(text):
+            if text[position + 1].islower() and position > 1 and text[position - 2].isalpha():
+                characters[position - 1] = WORD_JOINER
+            characters[position] = WORD_JOINER
+        else:
+            characters[position] = " "
     return "".join(characters)
+
+
+def plain(text: str) -> str:
+    """A passage of the reading text as it should be shown: without word joiners."""
+    return text.replace(WORD_JOINER, "") if WORD_JOINER in text else text
 
 
 _BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[a-z])|\s*\n\s*")

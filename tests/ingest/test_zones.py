@@ -842,3 +842,37 @@ def test_hard_wrapped_text_keeps_offsets_and_joins_lines(source, quoted, spoken,
     names = {p.key: p.name for p in extraction.people}
     assert names[statement.speaker_key] == speaker
     assert all("\n" not in name for name in names.values())
+
+
+# A press note copied from a PDF: paragraphs separated by blank lines, lines cut at one
+# width, a name cut after a short line, a name and a word broken by a hyphen at a line end.
+PDF_NOTE = """MINISTRY OF DEFENCE OF PERU
+
+PRESS NOTE                              No. 021-2025
+Lima, 16 January 2025
+
+The Minister of Defence, Mr. Jorge Luis Castañeda Revilla, received
+on Wednesday, 15 January 2025, the Minister of National Defense of
+the Republic of Chile, Mrs. Francisca
+Irarrázaval Mena, who is carrying out an official visit to Peru.
+
+The meeting was attended by the Chief of the Joint Command of the
+Armed Forces, General Ricar-
+do Huamán Quispe. Both sides reviewed the equipment main-
+tenance programme and the demining of the common border areas.
+
+Lima, 16 January 2025
+"""
+
+
+def test_words_broken_at_a_line_end_are_read_whole_and_offsets_kept():
+    document = read_text(PDF_NOTE, file_name="note.txt")
+    assert len(document.text) == len(document.source_text) == len(PDF_NOTE)
+    assert (document.reference_date, document.reference_source) == (
+        datetime.date(2025, 1, 16),
+        "release header",
+    )
+    names = {person.name for person in extract(document).people}
+    assert {"Francisca Irarrázaval Mena", "Ricardo Huamán Quispe"} <= names
+    start = PDF_NOTE.index("Ricar-")
+    assert document.source_text[start : start + 10] == "Ricar-\ndo "

@@ -168,6 +168,9 @@ def _name_ok(
     for index in range(start, min(end, start + MAX_NAME_TOKENS)):
         token = tokens[index]
         if token.text == ".":
+            if length and _is_initial(tokens[index - 1]) and index + 1 < end:
+                length += 1  # "Emmanuel R. Villaroman", "B. Erdenetsogt"
+                continue
             break
         if index == start and after_title and _place_as_given_name(tokens, countries, index, end):
             length += 1  # "Foreign Minister Sofia Novak": a given name that is also a place
@@ -428,7 +431,9 @@ def _candidates_in_sentence(
             or _named_thing(tokens, run_start, name_start, name_end)
         ):
             continue
-        name_tokens = tuple(map(_BASE, tokens[name_start:name_end]))
+        name_tokens = _name_words(tokens[name_start:name_end])
+        if all(word.endswith(".") or len(word) == 1 for word in name_tokens):
+            continue  # initials ("D.", "H", "Sh.") are not a name by themselves
         candidate = Candidate(
             name_tokens=name_tokens,
             span=Span(
@@ -481,6 +486,22 @@ def _candidates_in_sentence(
         _note_speech(tokens, run_start, name_end, candidate)
         found.append(candidate)
     return found
+
+
+def _is_initial(token: Token) -> bool:
+    """A capital letter or two standing for a name ("R", "Sh", "Ts")."""
+    return token.is_word and token.capitalised and len(token.text) <= 2 and token.text.isalpha()
+
+
+def _name_words(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The words of a name, an initial's full stop kept with it ("R." not "R", ".")."""
+    words: list[str] = []
+    for token in tokens:
+        if token.text == "." and words:
+            words[-1] += "."
+        else:
+            words.append(token.base)
+    return tuple(words)
 
 
 def _named_thing(tokens: list[Token], run_start: int, name_start: int, name_end: int) -> bool:
@@ -585,15 +606,25 @@ def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -
 
 
 def _same_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """True when `short` is a contiguous part of `full` (a surname or a later form)."""
-    if len(short) > len(full):
+    """True when `short` is a contiguous part of `full` (a surname or a later form); an
+    initial stands for any word with its letter ("D. Zhaksybekov" is "Zhaksybekov Dauren",
+    "Emmanuel R. Villaroman" is "Emmanuel Villaroman")."""
+    initialled = any(word.endswith(".") for word in short)
+    if initialled or any(word.endswith(".") for word in full):
+        short, full = _without_initials(short), _without_initials(full)
+    if len(short) > len(full) or not short:
         return False
-    if len(short) == 1 and len(full) > 1 and short[0] == full[0]:
-        return False  # a first name alone is too ambiguous
+    if len(short) == 1 and len(full) > 1 and short[0] == full[0] and not initialled:
+        return False  # a first name alone is too ambiguous (an initial makes it a surname)
     for offset in range(len(full) - len(short) + 1):
         if full[offset : offset + len(short)] == short:
             return True
     return False
+
+
+def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without its initials ("D.", "Sh.")."""
+    return tuple(word for word in words if not (word.endswith(".") and len(word) <= 3))
 
 
 def _surname_first_match(

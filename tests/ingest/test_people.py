@@ -107,3 +107,46 @@ def test_delegation_gives_the_country(run):
         "Intelligence, met Saudi officials in Riyadh."
     )
     assert person(extraction, "Hassan Rashad").country == "EG"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Minister of Defence Colonel General Zhaksybekov Dauren Mukhtaruly met his Uzbek "
+            "counterpart in Astana. Opening the talks, Minister D. Zhaksybekov thanked him.",
+            {"Zhaksybekov Dauren Mukhtaruly"},
+        ),
+        (
+            "Secretary of National Defense Emmanuel R. Villaroman met Japan's Minister of "
+            "Defense in Manila.",
+            {"Emmanuel R. Villaroman"},
+        ),
+        (
+            "Minister of Defence of Mongolia B. Erdenetsogt held talks in Ulaanbaatar.",
+            {"B. Erdenetsogt"},
+        ),
+        (
+            "The Secretary General for Defence Policy, Adm. Beatriz Ochoa de Zárate, took part.",
+            {"Beatriz Ochoa de Zárate"},
+        ),
+        (
+            "Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing. "
+            "Xi said the talks were good.",
+            {"Xi Jinping", "Vladimir Putin"},
+        ),
+    ],
+    ids=[
+        "initial-of-a-family-name-first",
+        "middle-initial",
+        "patronymic-initial",
+        "portfolio-word-before-a-rank",
+        "two-letter-surname",
+    ],
+)
+def test_initials_and_portfolio_words(text, expected):
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    people = {p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official}
+    assert people == expected

@@ -718,18 +718,41 @@ class ArticleLoader:
         key = institution_key(extracted.name)
         same = Q(name__iexact=extracted.name)
         if signed is not None:
-            same |= Q(signed_date=signed)
+            same |= Q(signed_date=signed, kind__iexact=extracted.kind or "")
         candidates = Agreement.objects.filter(same)
+        parties = set(extracted.parties)
         for candidate in candidates.order_by("id")[:50]:
+            theirs = {country.code for country in candidate.parties}
+            # Only an agreement between the same two states, signed on a compatible date,
+            # is the same agreement: two countries' MoU is never another pair's.
+            if parties and theirs and parties != theirs:
+                continue
+            if signed and candidate.signed_date and candidate.signed_date != signed:
+                continue
             if institution_key(candidate.name) == key:
                 return candidate
             if (
                 signed
                 and candidate.signed_date == signed
-                and ({country.code for country in candidate.parties} & set(extracted.parties))
+                and (candidate.kind or "").casefold() == (extracted.kind or "").casefold()
+                and _same_kind_of_instrument(candidate.name, extracted.name)
             ):
                 return candidate
         return None
+
+
+_INSTRUMENT_STOP = frozenset(["the", "of", "on", "and", "for", "in", "between", "a", "an"])
+
+
+def _same_kind_of_instrument(one: str, other: str) -> bool:
+    """Two names of one instrument share a word beyond the agreement noun ("extradition
+    treaty" and "Egypt–Sudan extradition treaty"); a memorandum on medicine is not one on
+    logistics, though both were signed that day."""
+    words = [
+        {w for w in name.casefold().replace("–", " ").split() if w not in _INSTRUMENT_STOP}
+        for name in (one, other)
+    ]
+    return len(words[0] & words[1]) >= 2
 
 
 def load_extraction(

@@ -73,7 +73,8 @@ def _extract(document: Document) -> Extraction:
     )
     if len(meetings) == 1:
         statements = [replace(s, meeting_index=0) for s in statements]
-    agreements = extract_agreements(document, sentences, sides)
+    spoken = tuple(statement.span for statement in statements)
+    agreements = extract_agreements(document, sentences, sides, meetings, spoken)
     rejected = (
         *document.rejected,
         *too_long,

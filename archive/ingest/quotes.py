@@ -344,6 +344,11 @@ class _Context:
             self.starts_by_person.setdefault(key, []).append(span.start)
         self.mention_at = {span.start: (span, key) for span, key in people.mentions}
         self.mention_starts = [span.start for span, _ in self.mentions]
+        # The host's country, for "the visiting minister" and "the host": where the
+        # dateline puts the story, when that is one of the people's countries.
+        city = lexicon.countries().cities.get(lexicon.phrase(document.dateline_city or ""))
+        countries = {p.country for p in people.people if p.country}
+        self.host = city if city in countries else None
 
     def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self.quote_starts, position) - 1
@@ -370,6 +375,7 @@ class _Context:
         """Resolve "the [Iraqi] defense minister", "the general" to the latest fitting person."""
         country = None
         heads = []
+        side = None
         for word in words:
             code = lexicon.countries().demonyms.get((word,)) or lexicon.countries().demonyms.get(
                 (word.capitalize(),)
@@ -378,6 +384,11 @@ class _Context:
                 country = code
                 continue
             folded_word = word.casefold()
+            if folded_word in GUEST_WORDS or folded_word in HOST_WORDS:
+                side = "guest" if folded_word in GUEST_WORDS else "host"
+                if folded_word in HOST_WORDS and folded_word not in ("home",):
+                    heads.append("host")
+                continue
             if (
                 (folded_word,) in lexicon.title_heads()
                 or folded_word in lexicon.rank_words()
@@ -387,10 +398,14 @@ class _Context:
         if not heads:
             return None
         head = heads[-1]
+        if head == "host" and len(heads) == 1:
+            # "the host said": the host country's principal, its first named official
+            return self.principal(self.host) if self.host else None
         fitting = [
             person.key
             for person in self.holders.get(head, ())
-            if country is None or person.country in (None, country)
+            if (country is None or person.country in (None, country))
+            and self.on_side(person, side)
         ]
         if not fitting:
             return None
@@ -401,6 +416,53 @@ class _Context:
             if index >= 0 and starts[index] > best_position:
                 best, best_position = key, starts[index]
         return best
+
+    def on_side(self, person: PersonExtraction, side: str | None) -> bool:
+        """Whether a person is of the host's country ("host") or of another ("guest")."""
+        if side is None or self.host is None or person.country is None:
+            return True
+        return (person.country == self.host) == (side == "host")
+
+    def principal(self, country: str) -> str | None:
+        """The first official of a country the article names (its delegation's head)."""
+        firsts = [
+            (starts[0], key)
+            for key, starts in self.starts_by_person.items()
+            if starts and self.people[key].country == country and self.people[key].is_official
+        ]
+        return min(firsts)[1] if firsts else None
+
+    def pronoun(self, position: int) -> str | None:
+        """Who "he" or "she" is: the subject that opens this sentence, else the one that
+        opened the sentence before, else the person named last (never a person named only
+        in passing late in the previous sentence, when its subject was someone else)."""
+        index = self.sentence_index(position)
+        for number in (index, index - 1):
+            if number < 0:
+                continue
+            sentence = self.sentences[number]
+            if number == index and position - sentence.span.start < 3:
+                continue  # the pronoun itself opens the sentence
+            subject = self.subject_of(sentence, min(position, sentence.span.end))
+            if subject:
+                return subject
+        return self.last_person_before(position)
+
+    def subject_of(self, sentence: Sentence, end: int) -> str | None:
+        """The person or role phrase in the first words of a sentence, before `end`."""
+        tokens = [t for t in sentence.tokens[:8] if t.start < end]
+        for index, token in enumerate(tokens):
+            if token.start in self.mention_at or token.folded == "the":
+                key, _ = _subject_at(self, tokens, index, token.start)
+                if key:
+                    return key
+            if token.text in ",;:":
+                return None
+        return None
+
+
+GUEST_WORDS = frozenset(["visiting", "visitor", "guest", "foreign"])
+HOST_WORDS = frozenset(["host", "hosts", "hosting", "home"])
 
 
 def _subject_at(
@@ -417,7 +479,7 @@ def _subject_at(
             index += 1
         return key, index
     if token.text in cues.PRONOUNS:
-        return context.last_person_before(anchor), index + 1
+        return context.pronoun(anchor), index + 1
     if token.folded == "the":
         words = []
         cursor = index + 1
@@ -461,7 +523,12 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
         while (
             cursor < len(tokens)
             and cursor - index < 6
-            and (tokens[cursor].capitalised or cues.is_title_word(tokens[cursor]))
+            and (
+                tokens[cursor].capitalised
+                or cues.is_title_word(tokens[cursor])
+                or cues.is_particle(tokens[cursor])
+                or _abbreviation_dot(tokens, cursor)
+            )
         ):
             if tokens[cursor].start in context.mention_at:
                 key, cursor = _subject_at(context, tokens, cursor, quote.open)
@@ -482,6 +549,18 @@ def _according_to(tokens: list[Token], index: int) -> bool:
     )
 
 
+def _abbreviation_dot(tokens: list[Token], index: int) -> bool:
+    """The full stop of an abbreviated rank or title ("Gen. Danladi"), not a sentence's end."""
+    return (
+        tokens[index].text == "."
+        and index > 0
+        and tokens[index - 1].is_word
+        and len(tokens[index - 1].text) <= 4
+        and index + 1 < len(tokens)
+        and tokens[index + 1].capitalised
+    )
+
+
 def _first_person(
     context: _Context, tokens: list[Token], index: int, *, titled_only: bool = False
 ) -> str | None:
@@ -494,7 +573,11 @@ def _first_person(
             key, _ = _subject_at(context, tokens, cursor, tokens[index].start)
             if key:
                 return key
-        if token.text in ",.;:" or (titled_only and not token.capitalised):
+        if token.text in ",;:" or (token.text == "." and not _abbreviation_dot(tokens, cursor)):
+            return None
+        if titled_only and token.is_word and not (
+            token.capitalised or cues.is_title_word(token) or cues.is_particle(token)
+        ):
             return None
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from dataclasses import fields, is_dataclass, replace
 
+from . import lexicon
 from .agreements import extract_agreements
 from .document import DEFAULT_MAX_BYTES, read_bytes
 from .institutions import extract_institutions
@@ -21,6 +22,7 @@ from .types import (
     Document,
     Extraction,
     InstitutionExtraction,
+    MeetingExtraction,
     PersonExtraction,
     Rejected,
     Span,
@@ -67,9 +69,11 @@ def _extract(document: Document) -> Extraction:
     institutions = extract_institutions(document, sentences, people)
     by_name = _institutions_by_name(institutions)
     persons = tuple(_with_institution(p, by_name) for p in people.people)
-    statements, quote_rejections = extract_statements(document, sentences, people)
     meetings, meeting_rejections = extract_meetings(
         document, sentences, people, institutions, sides
+    )
+    statements, quote_rejections = extract_statements(
+        document, sentences, people, host=_host_country(meetings)
     )
     if len(meetings) == 1:
         statements = [replace(s, meeting_index=0) for s in statements]
@@ -109,6 +113,13 @@ def _shown(value):
         changes = {f.name: _shown(getattr(value, f.name)) for f in fields(value) if f.init}
         return replace(value, **changes)
     return value
+
+
+def _host_country(meetings: list[MeetingExtraction]) -> str | None:
+    """The country whose city the (one) meeting was held in: who "the host" is."""
+    if len(meetings) != 1 or not meetings[0].city:
+        return None
+    return lexicon.countries().cities.get(lexicon.phrase(meetings[0].city))
 
 
 def extract_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:

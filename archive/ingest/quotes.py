@@ -323,6 +323,8 @@ class _Context:
         sentences: list[Sentence],
         people: PeopleResult,
         quotes: list[Quote],
+        *,
+        host: str | None = None,
     ) -> None:
         self.document = document
         self.sentences = sentences
@@ -346,9 +348,9 @@ class _Context:
         self.mention_starts = [span.start for span, _ in self.mentions]
         # The host's country, for "the visiting minister" and "the host": where the
         # dateline puts the story, when that is one of the people's countries.
-        city = lexicon.countries().cities.get(lexicon.phrase(document.dateline_city or ""))
         countries = {p.country for p in people.people if p.country}
-        self.host = city if city in countries else None
+        city = lexicon.countries().cities.get(lexicon.phrase(document.dateline_city or ""))
+        self.host = next((c for c in (host, city) if c in countries), None)
 
     def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self.quote_starts, position) - 1
@@ -404,9 +406,12 @@ class _Context:
         fitting = [
             person.key
             for person in self.holders.get(head, ())
-            if (country is None or person.country in (None, country))
-            and self.on_side(person, side)
+            if (country is None or person.country in (None, country)) and self.on_side(person, side)
         ]
+        if not fitting and country is not None and head in _PRINCIPAL_HEADS:
+            # "the Brazilian minister" when no Brazilian's title was read as a minister's:
+            # the first official the article names for that country leads its side.
+            return self.principal(country)
         if not fitting:
             return None
         best, best_position = fitting[0], -1
@@ -461,6 +466,7 @@ class _Context:
         return None
 
 
+_PRINCIPAL_HEADS = frozenset(["minister", "secretary", "president", "premier", "chancellor"])
 GUEST_WORDS = frozenset(["visiting", "visitor", "guest", "foreign"])
 HOST_WORDS = frozenset(["host", "hosts", "hosting", "home"])
 
@@ -538,6 +544,16 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
         return None
     while cursor < len(tokens) and tokens[cursor].folded in AUXILIARIES:
         cursor += 1
+    if cursor < len(tokens) and tokens[cursor].text == ",":
+        # "…,” Name, the Minister of Communication, said": past the appositive to its verb
+        closing = next(
+            (i for i in range(cursor + 1, min(len(tokens), cursor + 25)) if tokens[i].text == ","),
+            None,
+        )
+        if closing is not None:
+            cursor = closing + 1
+            while cursor < len(tokens) and tokens[cursor].folded in AUXILIARIES:
+                cursor += 1
     return key if cues.is_reporting_verb_at(tokens, cursor) else None
 
 
@@ -575,8 +591,10 @@ def _first_person(
                 return key
         if token.text in ",;:" or (token.text == "." and not _abbreviation_dot(tokens, cursor)):
             return None
-        if titled_only and token.is_word and not (
-            token.capitalised or cues.is_title_word(token) or cues.is_particle(token)
+        if (
+            titled_only
+            and token.is_word
+            and not (token.capitalised or cues.is_title_word(token) or cues.is_particle(token))
         ):
             return None
     return None
@@ -643,9 +661,14 @@ def _header_speaker(context: _Context, quote: Quote) -> str | None:
 
 
 def extract_statements(
-    document: Document, sentences: list[Sentence], people: PeopleResult
+    document: Document,
+    sentences: list[Sentence],
+    people: PeopleResult,
+    *,
+    host: str | None = None,
 ) -> tuple[list[StatementExtraction], list[Rejected]]:
-    """Direct statements with speakers; scare quotes and titles are rejected, with reasons."""
+    """Direct statements with speakers; scare quotes and titles are rejected, with reasons.
+    `host` is the country of the meeting's city, when known (who "the host" is)."""
     scan_end = quote_scan_end(document)
     quotes = find_quotes(document, scan_end)
     rejected: list[Rejected] = []
@@ -671,7 +694,7 @@ def extract_statements(
             )
         )
         quotes = quotes[:MAX_QUOTES]
-    context = _Context(document, sentences, people, quotes)
+    context = _Context(document, sentences, people, quotes, host=host)
     statements: list[StatementExtraction] = []
     previous: tuple[Quote, str | None] | None = None
     collective_before: Quote | None = None

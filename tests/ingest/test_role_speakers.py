@@ -1,0 +1,63 @@
+"""Speakers given by their role: each side of a meeting, the host, a country's minister, a
+pronoun after a sentence whose subject is someone else than the person named last."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest.document import read_text
+from archive.ingest.pipeline import extract
+
+VISIT = (
+    "Croatian Defence Minister Ivan Kovačević hosted his Slovenian counterpart, Defence "
+    "Minister Marko Zupančič, in Zagreb on 3 April 2025. The Chief of the General Staff, "
+    "General Tomislav Barić, also attended.\n\n"
+)
+
+
+def speakers(body: str) -> list[tuple[str, str | None]]:
+    extraction = extract(read_text(VISIT + body, file_name="roles.txt"))
+    names = {person.key: person.name for person in extraction.people}
+    return [(s.text, names.get(s.speaker_key)) for s in extraction.statements]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            '"We came to learn from our neighbours," the visiting minister said.\n',
+            [("We came to learn from our neighbours,", "Marko Zupančič")],
+            id="visiting-minister-is-the-guest",
+        ),
+        pytest.param(
+            '"Our door is always open to Ljubljana," the host said.\n',
+            [("Our door is always open to Ljubljana,", "Ivan Kovačević")],
+            id="the-host",
+        ),
+        pytest.param(
+            '"The border is calm and we intend to keep it so," the Slovenian minister said.\n',
+            [("The border is calm and we intend to keep it so,", "Marko Zupančič")],
+            id="country-of-the-role",
+        ),
+        pytest.param(
+            '"Exercises will start in May," the Croatian minister told reporters.\n',
+            [("Exercises will start in May,", "Ivan Kovačević")],
+            id="the-other-country",
+        ),
+        pytest.param(
+            "Zupančič thanked Kovačević and the general for the programme of the visit. "
+            '"We will send cadets in the autumn," he said.\n',
+            [("We will send cadets in the autumn,", "Marko Zupančič")],
+            id="pronoun-is-the-subject-not-the-last-named",
+        ),
+        pytest.param(
+            '"Training together saves lives," Gen. Barić said.\n',
+            [("Training together saves lives,", "Tomislav Barić")],
+            id="rank-abbreviation-before-the-name",
+        ),
+    ],
+)
+def test_role_speakers(body, expected):
+    assert [(text.rstrip(","), name) for text, name in speakers(body)] == [
+        (text.rstrip(","), name) for text, name in expected
+    ]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from . import cues, lexicon
 from .dates import MONTHS, find_dates
+from .meetings import meeting_at
 from .segment import Token
 from .types import (
     AgreementExtraction,
@@ -299,7 +300,6 @@ def extract_agreements(
     someone is quoted saying (`spoken`: the spans of the statements) is their talk, not the
     article's report of an agreement."""
     drafts: list[_Draft] = []
-    meeting = meetings[0] if len(meetings) == 1 else None
     zone_starts = [zone.span.start for zone in document.zones]
     for sentence in sentences:
         if not _NOUN_CUE.search(plain(sentence.text), plain(sentence.lowered)):
@@ -349,6 +349,7 @@ def extract_agreements(
                 draft.words = draft.words | mention.words
             if draft not in touched:
                 touched.append(draft)
+        meeting = meetings[meeting_at(meetings, sentence.span.start)] if meetings else None
         for draft in touched:
             _details(document, sentence, draft, signing, meeting, sides)
     return [_finish(draft, sides) for draft in drafts if _worth_keeping(draft)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from . import cues
 from .dates import find_dates, speaks_of_future
@@ -273,12 +275,19 @@ def extract_meetings(
     institutions: list[InstitutionExtraction],
     sides: list[str],
 ) -> tuple[list[MeetingExtraction], list[Rejected]]:
-    """The meeting the article reports, or a rejection saying why there is none."""
+    """The meetings the article reports (a trip to two capitals is two), or a rejection
+    saying why there is none."""
     numbers = _meeting_sentences(sentences)
     officials = [p for p in people.people if p.is_official]
     if not numbers or not officials:
         reason = "no meeting reported" if not numbers else "no officials named"
         return [], [Rejected("meetings", reason, document.text[:120], None)]
+    events = _events(document, sentences, numbers, people)
+    if len(events) > 1:
+        return [
+            _event_meeting(document, sentences, event, people, institutions, sides)
+            for event in events
+        ], []
     starts = [span.start for span, _ in people.mentions]
     lead = next((n for n in numbers if _has_mention(sentences[n], starts)), numbers[0])
     date = _meeting_date(document, sentences, numbers)
@@ -307,5 +316,105 @@ def extract_meetings(
             span=Span(sentences[lead].span.start, sentences[lead].span.end),
             kind=_kind(passage),
             summary=summary,
+            passages=tuple(sentences[n].span for n in numbers),
         )
     ], []
+
+
+def meeting_at(
+    meetings: list[MeetingExtraction] | tuple[MeetingExtraction, ...], position: int
+) -> int:
+    """The index of the meeting a passage at `position` is about: the one whose report the
+    text last gave before it (the first meeting, before any report)."""
+    best, best_start = 0, -1
+    for index, meeting in enumerate(meetings):
+        for span in meeting.passages or (meeting.span,):
+            if best_start < span.start <= position:
+                best, best_start = index, span.start
+    return best
+
+
+@dataclass
+class _Event:
+    """Meeting sentences that report one meeting: its place, date and the officials named."""
+
+    city: str | None
+    date: DateMention | None
+    numbers: list[int] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def _events(
+    document: Document, sentences: list[Sentence], numbers: list[int], people: PeopleResult
+) -> list[_Event]:
+    """The meeting sentences grouped by the meeting they report. A sentence opens a new
+    meeting when it holds one in another city than the meeting being read, with an official
+    not named at any meeting before (the next capital of a trip, its next counterpart); one
+    in a city already seen goes back to that meeting; a sentence with no place of its own
+    belongs to the meeting being read."""
+    official = {p.key for p in people.people if p.is_official}
+    starts = [span.start for span, _ in people.mentions]
+    events: list[_Event] = []
+    current: _Event | None = None
+    for number in numbers:
+        sentence = sentences[number]
+        city = _city_in(document, sentence)
+        first = bisect.bisect_left(starts, sentence.span.start)
+        last = bisect.bisect_left(starts, sentence.span.end)
+        named = [key for _, key in people.mentions[first:last] if key in official]
+        seen = {key for event in events for key in event.people}
+        target = next((e for e in events if city and e.city == city), None)
+        if target is None and current is not None:
+            if city and current.city and city != current.city and set(named) - seen:
+                target = None  # a meeting in another city, with someone new
+            else:
+                target = current
+                target.city = target.city or city
+        if target is None:
+            target = _Event(city, None)
+            events.append(target)
+        target.numbers.append(number)
+        target.people += [key for key in named if key not in target.people]
+        if target.date is None:
+            target.date, _ = _event_date(document, sentence, meeting=True)
+        current = target
+    return events
+
+
+def _event_meeting(
+    document: Document,
+    sentences: list[Sentence],
+    event: _Event,
+    people: PeopleResult,
+    institutions: list[InstitutionExtraction],
+    sides: list[str],
+) -> MeetingExtraction:
+    """One meeting of several: its own place, date, participants and the two countries of
+    its participants."""
+    by_key = {person.key: person for person in people.people}
+    participants = []
+    for key in event.people:
+        person = by_key[key]
+        first = person.mentions[0]
+        participants.append(
+            Participant(person.key, person.country, first.title_as_written, first.span)
+        )
+    counts = Counter(p.delegation_country for p in participants if p.delegation_country)
+    countries = tuple(code for code, _ in counts.most_common(2)) or tuple(sides)
+    lead = sentences[event.numbers[0]]
+    city_sentence = next(
+        (sentences[n] for n in event.numbers if _city_in(document, sentences[n])), None
+    )
+    passage = " ".join(sentences[n].text for n in event.numbers[:3])
+    return MeetingExtraction(
+        start=event.date.start if event.date else None,
+        end=event.date.end if event.date else None,
+        city=event.city,
+        venue=_venue(document, city_sentence, institutions),
+        countries=countries,
+        participants=tuple(participants),
+        span=Span(lead.span.start, lead.span.end),
+        kind=_kind(passage),
+        summary=lead.text[:400],
+        passages=tuple(sentences[n].span for n in event.numbers),
+    )

@@ -181,7 +181,11 @@ def _name_ok(
         if token.text[:3].casefold() in ("al-", "el-") and len(token.text) > 3:
             length += 1
             continue
-        plain = cues.is_plain_name_word(token) and countries[index] is None
+        cue = countries[index]
+        # A city's name inside a person's name, after a name word ("Dewi Kartika Sari",
+        # "Kenta Morioka"): people are not followed by a city without a word between.
+        city_word = cue is not None and cue.kind == "city" and length > 0 and cue.length == 1
+        plain = cues.is_plain_name_word(token) and (cue is None or city_word)
         lenient = (
             after_rank
             and token.capitalised

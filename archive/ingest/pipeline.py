@@ -14,7 +14,7 @@ from . import lexicon
 from .agreements import extract_agreements
 from .document import DEFAULT_MAX_BYTES, read_bytes
 from .institutions import extract_institutions
-from .meetings import extract_meetings
+from .meetings import extract_meetings, meeting_at
 from .people import article_sides, extract_people
 from .quotes import extract_statements
 from .segment import sentences as split_sentences
@@ -75,8 +75,10 @@ def _extract(document: Document) -> Extraction:
     statements, quote_rejections = extract_statements(
         document, sentences, people, host=_host_country(meetings)
     )
-    if len(meetings) == 1:
-        statements = [replace(s, meeting_index=0) for s in statements]
+    if meetings:
+        statements = [
+            replace(s, meeting_index=meeting_at(meetings, s.span.start)) for s in statements
+        ]
     spoken = tuple(statement.span for statement in statements)
     agreements = extract_agreements(document, sentences, sides, meetings, spoken)
     rejected = (

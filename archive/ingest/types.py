@@ -274,6 +274,8 @@ class MeetingExtraction:
     span: Span
     kind: str = "other"
     summary: str = ""
+    # Every sentence that reports this meeting: what follows them is about it.
+    passages: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,78 @@
+"""Several meetings in one article, each with its own place, date and participants; a
+background meeting or a future one that is not the article's."""
+
+from __future__ import annotations
+
+import datetime
+
+from archive.ingest.document import read_text
+from archive.ingest.pipeline import extract
+
+TRIP = """published: 2025-06-06
+
+Japan's Foreign Minister Haruka Inoue ended a two-nation tour of Southeast Asia on Thursday
+with talks in Hanoi, three days after visiting Jakarta.
+
+In Jakarta on Monday, Inoue met Indonesia's Foreign Minister Dewi Kartika Sari. The two
+ministers signed a memorandum of cooperation on maritime safety at the end of the meeting.
+
+"Our seas connect us more than they divide us," Sari said after the talks.
+
+On Thursday, Inoue was received in Hanoi by Vietnam's Minister of Foreign Affairs, Pham
+Thanh Son. Vietnam's Deputy Minister of Defence, Senior Lieutenant General Le Van Quang,
+also attended the talks.
+
+"Japan is a partner Vietnam trusts," Pham Thanh Son told reporters.
+"""
+
+BACKGROUND = """published: 2025-06-06
+
+NAIROBI – Kenyan Defence Cabinet Secretary Mary Wanjiku Kamau met Tanzania's Minister of
+Defence, Juma Said Mwinyi, in Nairobi on Wednesday to discuss patrols on Lake Victoria.
+
+The two ministers last met in Dodoma in February, when Kamau's predecessor also attended.
+They will meet again in Arusha in September.
+
+"The lake belongs to both our peoples," Mwinyi said.
+"""
+
+
+def _meetings(text: str) -> list[tuple[str | None, datetime.date | None, set[str], set[str]]]:
+    extraction = extract(read_text(text, file_name="events.txt"))
+    names = {person.key: person.name for person in extraction.people}
+    return [
+        (
+            m.city,
+            m.start.value if m.start else None,
+            {names[p.person_key] for p in m.participants},
+            set(m.countries),
+        )
+        for m in extraction.meetings
+    ]
+
+
+def test_a_trip_to_two_capitals_is_two_meetings():
+    assert _meetings(TRIP) == [
+        (
+            "Hanoi",
+            datetime.date(2025, 6, 5),
+            {"Haruka Inoue", "Pham Thanh Son", "Le Van Quang"},
+            {"JP", "VN"},
+        ),
+        ("Jakarta", datetime.date(2025, 6, 2), {"Haruka Inoue", "Dewi Kartika Sari"}, {"JP", "ID"}),
+    ]
+
+
+def test_each_meeting_keeps_its_agreements_and_statements():
+    extraction = extract(read_text(TRIP, file_name="events.txt"))
+    (agreement,) = extraction.agreements
+    assert agreement.signed is not None and agreement.signed.value == datetime.date(2025, 6, 2)
+    assert agreement.place == "Jakarta"
+    cities = [extraction.meetings[s.meeting_index].city for s in extraction.statements]
+    assert cities == ["Jakarta", "Hanoi"]
+
+
+def test_a_background_and_a_future_meeting_are_not_the_articles():
+    ((city, date, _people, countries),) = _meetings(BACKGROUND)
+    assert (city, date) == ("Nairobi", datetime.date(2025, 6, 4))
+    assert countries == {"KE", "TZ"}

@@ -30,6 +30,7 @@ from archive.models import (
     Statement,
 )
 
+from .evidence import EvidenceMixin
 from .merge import MergeActionMixin
 from .passages import passage_html, passages_html
 
@@ -260,7 +261,7 @@ class InstitutionAdmin(MergeActionMixin, CuratedAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(MergeActionMixin, CuratedAdmin):
+class OfficialAdmin(EvidenceMixin, MergeActionMixin, CuratedAdmin):
     """Officials, with aliases, mentions and every passage naming them; mergeable."""
 
     merge_service = services.official_merge
@@ -297,7 +298,7 @@ class OfficialAdmin(MergeActionMixin, CuratedAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(MergeActionMixin, CuratedAdmin):
+class MeetingAdmin(EvidenceMixin, MergeActionMixin, CuratedAdmin):
     """Meetings, with participants, sources and statements inline; mergeable."""
 
     merge_service = services.meeting_merge
@@ -334,7 +335,7 @@ class MeetingAdmin(MergeActionMixin, CuratedAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(PassageMixin, CuratedAdmin):
+class StatementAdmin(EvidenceMixin, PassageMixin, CuratedAdmin):
     """Statements, with the quoted passage in context."""
 
     list_display = ["short_text", "speaker", "meeting", "article", "direct", "date", "status"]
@@ -351,7 +352,7 @@ class StatementAdmin(PassageMixin, CuratedAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(CuratedAdmin):
+class AgreementAdmin(EvidenceMixin, CuratedAdmin):
     """Agreements, with the articles that mention them inline."""
 
     list_display = [

@@ -275,6 +275,7 @@ class _Draft:
     deadline: DatePoint | None = None
     status: str = "unknown"
     firm: bool = False  # its signing is announced ("will be signed"), not imagined
+    reasons: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
     provisions: list[str] = field(default_factory=list)
 
@@ -531,6 +532,7 @@ def _details(
             draft.status = "signed"
         verb = sentence.span.start + signing.start()
         dated = _nearest(dates, verb)
+        _note(draft, f"signing in: “{text[:100]}”")
         if (
             dated is not None
             and draft.signed is None
@@ -538,6 +540,7 @@ def _details(
             and dated.start.year_known
         ):
             draft.signed = dated.start
+            _note(draft, f"signing date “{dated.start.text}” beside the verb")
         place = _place_after_in(document, sentence, verb)
         if place and draft.place is None:
             draft.place = place
@@ -545,9 +548,11 @@ def _details(
             # Signed at the meeting the article reports: its date and place.
             if draft.signed is None and meeting.start and meeting.start.precision == "day":
                 draft.signed = meeting.start
+                _note(draft, "signed at the meeting: its date and place")
             draft.place = draft.place or meeting.city
     elif preparing and draft.status == "unknown":
         draft.status = "in_preparation"
+        _note(draft, f"in preparation: “{preparing.group()}”")
         draft.firm = draft.firm or bool(_FIRMLY_PREPARED.search(text))
     in_force = _IN_FORCE.search(text)
     if (
@@ -593,6 +598,11 @@ def _clause(text: str, verb: re.Match) -> str:
     return text[start : min(ends, default=len(text))]
 
 
+def _note(draft: _Draft, reason: str) -> None:
+    if reason not in draft.reasons and len(draft.reasons) < 6:
+        draft.reasons.append(reason)
+
+
 def _nearest(dates: list[DateMention], position: int) -> DateMention | None:
     """The date written closest to the signing verb, before or after it (within a clause's
     reach): "On Monday, the ministers signed …", "… signed on 3 March"."""
@@ -634,6 +644,10 @@ def _finish(draft: _Draft, sides: list[str]) -> AgreementExtraction:
     status = draft.status
     if draft.signed is not None and status == "unknown":
         status = "signed"
+    confidence = (
+        0.4 + 0.2 * draft.named + 0.25 * (draft.signed is not None) + 0.1 * bool(draft.place)
+    )
+    reasons = [f"named “{draft.name}”" if draft.named else "unnamed", *draft.reasons]
     return AgreementExtraction(
         name=name,
         kind=draft.noun,
@@ -644,4 +658,6 @@ def _finish(draft: _Draft, sides: list[str]) -> AgreementExtraction:
         provisions=" ".join(draft.provisions),
         status=status,
         span=draft.span,
+        confidence=round(min(confidence, 1.0), 2),
+        reasons=tuple(reasons),
     )

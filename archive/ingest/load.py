@@ -265,6 +265,32 @@ class ArticleLoader:
         for agreement in self.extraction.agreements:
             self._load_agreement(agreement)
 
+    # -- evidence ------------------------------------------------------------------------
+
+    def _note_evidence(self, record, extracted, *, saved: bool = False) -> None:
+        """Keep how sure the importer was of a record and why, one entry per article it was
+        read from; the record is as sure as its surest reading. Set on a new record before
+        its first save; on a draft already saved, written with one UPDATE. Reviewed and
+        rejected records are never touched."""
+        if extracted.confidence is None or record.status != ReviewStatus.DRAFT:
+            return
+        entry = {
+            "article": self.document.file_name[:255],
+            "confidence": round(extracted.confidence, 2),
+            "reasons": list(extracted.reasons),
+        }
+        evidence = [
+            item
+            for item in (record.evidence or [])
+            if isinstance(item, dict) and item.get("article") != entry["article"]
+        ] + [entry]
+        confidence = max(item.get("confidence") or 0.0 for item in evidence)
+        record.evidence, record.confidence = evidence, confidence
+        if saved:
+            type(record).objects.filter(pk=record.pk).update(
+                evidence=evidence, confidence=confidence
+            )
+
     # -- institutions --------------------------------------------------------------------
 
     def institution_for(
@@ -343,6 +369,7 @@ class ArticleLoader:
                 institution=institution,
                 is_official=person.is_official,
             )
+            self._note_evidence(official, person)
             _check_fields(official)
             official.save()
             self.outcome.record("officials", official.name, NEW)
@@ -353,6 +380,7 @@ class ArticleLoader:
             self.outcome.record("officials", official.name, LEFT_ALONE)
         else:
             self._update_official(official, person, institution)
+            self._note_evidence(official, person, saved=True)
         for name in names:
             key = name_key(name)
             if key and key != official.name_key:
@@ -449,6 +477,7 @@ class ArticleLoader:
                 kind=_choice(extracted.kind, MeetingKind, "other"),
                 summary=extracted.summary or "",
             )
+            self._note_evidence(meeting, extracted)
             _check_fields(meeting)
             meeting.save()
             self.outcome.record("meetings", str(meeting), NEW)
@@ -459,6 +488,7 @@ class ArticleLoader:
             self.outcome.record("meetings", str(meeting), LEFT_ALONE)
         else:
             self._update_meeting(meeting, extracted, date_fields, venue, countries)
+            self._note_evidence(meeting, extracted, saved=True)
         change = self.outcome.changes[-1]  # what was just recorded for this meeting
         links = []
         _, source_added = MeetingSource.objects.get_or_create(
@@ -612,6 +642,7 @@ class ArticleLoader:
                 meeting=meeting,
                 date=date,
             )
+            self._note_evidence(statement, extracted)
             _check_fields(statement)
             statement.save()
             self.outcome.record("statements", label, NEW)
@@ -635,6 +666,7 @@ class ArticleLoader:
                 changed.append(field_name)
         if changed:
             statement.save(update_fields=[*changed, "updated_at"])
+        self._note_evidence(statement, extracted, saved=True)
         self.outcome.record("statements", label, CHANGED if changed else UNCHANGED)
 
     # -- agreements ----------------------------------------------------------------------
@@ -661,6 +693,7 @@ class ArticleLoader:
                 provisions=extracted.provisions or "",
                 agreement_status=status,
             )
+            self._note_evidence(agreement, extracted)
             _check_fields(agreement)
             agreement.save()
             self.outcome.record("agreements", agreement.name, NEW)
@@ -690,6 +723,7 @@ class ArticleLoader:
             if changed:
                 _check_fields(agreement)
                 agreement.save(update_fields=[*changed, "updated_at"])
+            self._note_evidence(agreement, extracted, saved=True)
             self.outcome.record(
                 "agreements",
                 agreement.name,

@@ -285,7 +285,7 @@ def extract_meetings(
     events = _events(document, sentences, numbers, people)
     if len(events) > 1:
         return [
-            _event_meeting(document, sentences, event, people, institutions, sides)
+            _event_meeting(document, sentences, event, people, institutions, sides, len(events))
             for event in events
         ], []
     starts = [span.start for span, _ in people.mentions]
@@ -305,6 +305,9 @@ def extract_meetings(
         )
     passage = " ".join(sentences[n].text for n in numbers[:3])
     summary = sentences[lead].text[:400]
+    confidence, reasons = _meeting_evidence(
+        document, sentences[lead], date, city, city_sentence is None, participants
+    )
     return [
         MeetingExtraction(
             start=date.start if date else None,
@@ -317,8 +320,49 @@ def extract_meetings(
             kind=_kind(passage),
             summary=summary,
             passages=tuple(sentences[n].span for n in numbers),
+            confidence=confidence,
+            reasons=reasons,
         )
     ], []
+
+
+def _meeting_evidence(
+    document: Document,
+    lead: Sentence,
+    date: DateMention | None,
+    city: str | None,
+    city_from_dateline: bool,
+    participants: list[Participant],
+    *,
+    of_several: int = 1,
+) -> tuple[float, tuple[str, ...]]:
+    """How sure a meeting is, and why: a meeting word with a date, a place and officials of
+    two countries is a meeting as an editor would record it; each missing part lowers it."""
+    reasons = [f"meeting word in: “{lead.text[:100]}”"]
+    confidence = 0.4
+    if date is not None:
+        confidence += 0.2
+        counted = (
+            f", counted from the {document.reference_source} ({document.reference_date})"
+            if date.relative and document.reference_date
+            else ""
+        )
+        reasons.append(f"date from “{date.start.text}”{counted}")
+    else:
+        reasons.append("no date in the meeting sentences")
+    if city:
+        confidence += 0.2
+        reasons.append(f"place {city} from the {'dateline' if city_from_dateline else 'text'}")
+    else:
+        reasons.append("no place found")
+    countries = {p.delegation_country for p in participants if p.delegation_country}
+    if len(participants) >= 2 and len(countries) >= 2:
+        confidence += 0.2
+    reasons.append(f"{len(participants)} participants of {len(countries)} countries")
+    if of_several > 1:
+        confidence -= 0.1
+        reasons.append(f"one of {of_several} meetings the article reports")
+    return round(min(confidence, 1.0), 2), tuple(reasons)
 
 
 def meeting_at(
@@ -388,6 +432,7 @@ def _event_meeting(
     people: PeopleResult,
     institutions: list[InstitutionExtraction],
     sides: list[str],
+    of_several: int,
 ) -> MeetingExtraction:
     """One meeting of several: its own place, date, participants and the two countries of
     its participants."""
@@ -406,6 +451,9 @@ def _event_meeting(
         (sentences[n] for n in event.numbers if _city_in(document, sentences[n])), None
     )
     passage = " ".join(sentences[n].text for n in event.numbers[:3])
+    confidence, reasons = _meeting_evidence(
+        document, lead, event.date, event.city, False, participants, of_several=of_several
+    )
     return MeetingExtraction(
         start=event.date.start if event.date else None,
         end=event.date.end if event.date else None,
@@ -417,4 +465,6 @@ def _event_meeting(
         kind=_kind(passage),
         summary=lead.text[:400],
         passages=tuple(sentences[n].span for n in event.numbers),
+        confidence=confidence,
+        reasons=reasons,
     )

@@ -516,8 +516,10 @@ def _named_thing(tokens: list[Token], run_start: int, name_start: int, name_end:
     single = name_end - name_start == 1
     before = tokens[run_start - 1] if run_start else None
     after = tokens[name_end] if name_end < len(tokens) else None
-    if before is not None and before.folded in ("the", "a", "an") and (
-        single or name_start == run_start
+    if (
+        before is not None
+        and before.folded in ("the", "a", "an")
+        and (single or name_start == run_start)
     ):
         return True
     if not single or after is None:
@@ -819,6 +821,7 @@ def _build_people(
             for m in draft["members"]
         )
         mentions += [(m.span, key) for m in draft["members"]]
+        confidence, reasons = _person_evidence(draft, len(person_mentions))
         people.append(
             PersonExtraction(
                 key=key,
@@ -830,10 +833,32 @@ def _build_people(
                 institution=None,
                 mentions=person_mentions,
                 is_official=draft["is_official"],
+                confidence=confidence,
+                reasons=reasons,
             )
         )
     mentions.sort(key=lambda item: item[0].start)
     return people, mentions
+
+
+def _person_evidence(draft: dict, mentions: int) -> tuple[float, tuple[str, ...]]:
+    """How sure a person is an official, and why: a title or rank written beside the name
+    is the evidence; a country and several mentions add to it."""
+    reasons = []
+    confidence = 0.3
+    if draft["title"]:
+        confidence += 0.35
+        reasons.append(f"title “{draft['title']}” written beside the name")
+    if draft["rank"]:
+        confidence += 0.25
+        reasons.append(f"rank “{draft['rank']}”")
+    if draft["country"]:
+        confidence += 0.1
+        reasons.append(f"country {draft['country']}")
+    if mentions > 1:
+        confidence += 0.05
+    reasons.append(f"named {mentions} time{'s' if mentions != 1 else ''}")
+    return round(min(confidence, 1.0), 2), tuple(reasons)
 
 
 def _counterpart_titles(drafts: list[dict]) -> None:

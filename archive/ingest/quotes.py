@@ -727,21 +727,67 @@ def extract_statements(
             )
             collective_before = quote
             continue
-        speaker = after or before or _header_speaker(context, quote)
+        header = None if after or before else _header_speaker(context, quote)
+        speaker = after or before or header
+        how = "after" if after else "before" if before else "header" if header else None
         if speaker is None and previous is not None:
             last_quote, last_speaker = previous
             same_paragraph = "\n" not in document.text[last_quote.close : quote.open]
             near = context.sentence_index(quote.open) - context.sentence_index(last_quote.close)
             if same_paragraph and near <= 1:
-                speaker = last_speaker
+                speaker, how = last_speaker, "previous"
         offset = len(inner) - len(inner.lstrip())
         span = Span(quote.inner.start + offset, quote.inner.start + offset + len(stripped))
         written = _spoken(document.source_text, span, quote.reopens)
-        statements.append(StatementExtraction(speaker, written, True, span))
+        confidence, reasons = _speaker_evidence(context, quote, speaker, how)
+        if quote.reopens:
+            reasons.append(f"one quotation over {len(quote.reopens) + 1} paragraphs")
+        statements.append(
+            StatementExtraction(
+                speaker, written, True, span, confidence=confidence, reasons=tuple(reasons)
+            )
+        )
         previous = (quote, speaker)
     statements += _unquoted_statements(context, rejected)
     statements.sort(key=lambda statement: statement.span.start)
     return statements, rejected
+
+
+_UNQUOTED_REASONS = {
+    zones_module.QUOTE_HEADER: "the paragraph under a 'Name:' header",
+    zones_module.SPEAKER_LABEL: "a speaker's turn in a transcript",
+    zones_module.BODY: "the paragraph after 'X said:'",
+    zones_module.SUBHEAD: "the paragraph after 'X said:'",
+}
+
+
+def _speaker_evidence(
+    context: _Context, quote: Quote, speaker: str | None, how: str | None
+) -> tuple[float, list[str]]:
+    """How sure the speaker is, and why: named beside the quotation is surest; a role
+    phrase, a pronoun or the speaker of the quotation before are inferences."""
+    if speaker is None:
+        return 0.4, ["no speaker found for the quotation"]
+    where = {
+        "after": "the attribution after the quotation",
+        "before": "the clause before the quotation",
+        "header": "the header line above the quotation",
+        "previous": "the speaker of the quotation just before, in the same paragraph",
+    }[how or "previous"]
+    first = context.sentences[context.sentence_index(quote.open)].span.start
+    last = context.sentences[context.sentence_index(quote.close)].span.end
+    named = any(
+        first <= start < last and not quote.open <= start <= quote.close
+        for start in context.starts_by_person.get(speaker, ())
+    )
+    if how == "previous":
+        return 0.65, [f"speaker from {where}"]
+    if named:
+        return 0.9 if how == "after" else 0.85, [f"speaker named in {where}"]
+    clause = context.document.text[max(first, quote.close + 1) : min(last, quote.close + 60)]
+    if re.search(r"\b(?:he|she)\b", clause, re.IGNORECASE) or how == "before":
+        return 0.7, [f"speaker from {where}, through a pronoun or a role phrase"]
+    return 0.7, [f"speaker from {where}, through a role phrase"]
 
 
 # Labels of the people who ask in a transcript: their turns are not statements.
@@ -787,7 +833,16 @@ def _unquoted_statements(context: _Context, rejected: list[Rejected]) -> list[St
                 Rejected("quotes", "speech under a label naming nobody", words[:200], span)
             )
             continue
-        found.append(StatementExtraction(speaker, words, True, span))
+        found.append(
+            StatementExtraction(
+                speaker,
+                words,
+                True,
+                span,
+                confidence=0.75,
+                reasons=(_UNQUOTED_REASONS[zone.kind], "speech without quotation marks"),
+            )
+        )
     return found
 
 

@@ -239,6 +239,8 @@ class PersonExtraction:
     institution: str | None = None
     mentions: tuple[PersonMention, ...] = ()
     is_official: bool = True
+    confidence: float | None = None
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +278,8 @@ class MeetingExtraction:
     summary: str = ""
     # Every sentence that reports this meeting: what follows them is about it.
     passages: tuple[Span, ...] = ()
+    confidence: float | None = None
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +291,8 @@ class StatementExtraction:
     direct: bool
     span: Span
     meeting_index: int | None = None
+    confidence: float | None = None
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +308,8 @@ class AgreementExtraction:
     provisions: str
     status: str  # in_preparation, signed, in_force, unknown
     span: Span
+    confidence: float | None = None
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from django.db import models
 from django_countries.fields import CountryField
 
 from ..record_urls import detail_path
-from .base import Curated, CuratedQuerySet, PassageMixin
+from .base import Curated, CuratedQuerySet, Extracted, PassageMixin
 from .meetings import Meeting
 from .sources import Article
 
@@ -28,7 +28,7 @@ class AgreementQuerySet(CuratedQuerySet):
         return self.filter(parties__contains=code)
 
 
-class Agreement(Curated):
+class Agreement(Extracted, Curated):
     """An agreement, memorandum, contract or treaty between states."""
 
     name = models.CharField(max_length=300, db_index=True)

@@ -64,6 +64,28 @@ class Curated(models.Model):
         return self.status == ReviewStatus.REVIEWED
 
 
+class Extracted(models.Model):
+    """Abstract base for what the importer extracts: how sure it was, and why.
+
+    Editors review the least certain drafts first; the evidence (the rules that decided and
+    what they matched) is shown beside the passage so a decision can be checked quickly."""
+
+    confidence = models.FloatField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="How sure the importer was, from 0 to 1; editors review the lowest first.",
+    )
+    evidence = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What decided the extraction: the rules that applied and what they matched.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class DatePrecision(models.TextChoices):
     """How much of a date the source gives."""
 

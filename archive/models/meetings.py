@@ -10,7 +10,7 @@ from django_countries.fields import CountryField
 
 from ..countries import country_name
 from ..record_urls import detail_path
-from .base import Curated, CuratedQuerySet, DatePrecision, PassageMixin
+from .base import Curated, CuratedQuerySet, DatePrecision, Extracted, PassageMixin
 from .people import Institution, Official
 from .sources import Article
 
@@ -48,7 +48,7 @@ class MeetingQuerySet(CuratedQuerySet):
         return self.filter(participations__official=official)
 
 
-class Meeting(Curated):
+class Meeting(Extracted, Curated):
     """A meeting between officials of two states."""
 
     title = models.CharField(max_length=300, blank=True)

@@ -6,7 +6,7 @@ from django.db import models
 from django_countries.fields import CountryField
 
 from ..record_urls import detail_path
-from .base import Curated, CuratedQuerySet, PassageMixin
+from .base import Curated, CuratedQuerySet, Extracted, PassageMixin
 from .sources import Article
 
 
@@ -86,7 +86,7 @@ class OfficialQuerySet(CuratedQuerySet):
         return self.filter(country=code)
 
 
-class Official(Curated):
+class Official(Extracted, Curated):
     """A person who takes part in meetings or speaks for a state."""
 
     name = models.CharField(max_length=200, db_index=True, help_text="The canonical name.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from ..record_urls import detail_path
-from .base import Curated, CuratedQuerySet, PassageMixin
+from .base import Curated, CuratedQuerySet, Extracted, PassageMixin
 from .meetings import Meeting
 from .people import Official
 from .sources import Article
@@ -23,7 +23,7 @@ class StatementQuerySet(CuratedQuerySet):
         return self.filter(speaker__country=code)
 
 
-class Statement(Curated, PassageMixin):
+class Statement(Extracted, Curated, PassageMixin):
     """Something an official said, verbatim (direct) or as reported."""
 
     speaker = models.ForeignKey(

@@ -6,7 +6,7 @@ PORT ?= 8000
 WORKERS ?= 2
 SEEDS ?= seeds
 
-.PHONY: run test lint install install-dev migrate static seed serve bench bench-import load clean
+.PHONY: run test lint install install-dev migrate static seed serve bench bench-import load score clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,22 @@ bench-import: install .secret_key
 load: install .secret_key
 	SECRET_KEY="$$(cat .secret_key)" $(PY) manage.py loadtest --seconds 60 --connections 32 \
 		--with-import 200
+
+# Gold articles imported into a scratch database and scored as the importer is judged (the
+# scorer's table of evaluate_import; SCORE_ARGS=-v2 lists every miss and extra). The default is
+# the development gold: the seeds and tests/gold/dev. `make score GOLD="tests/gold/own"`.
+GOLD ?= tests/gold/seeds tests/gold/dev
+SCORE_ARGS ?=
+score: install
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; mkdir "$$tmp/gold"; \
+	export DATABASE_URL="sqlite:///$$tmp/gold.sqlite3" SECRET_KEY=score DEBUG=0; \
+	$(PY) manage.py migrate -v0 || exit 1; \
+	for dir in $(GOLD); do \
+	  if [ "$$dir" = tests/gold/seeds ]; then articles="$$articles seeds"; cp $$dir/0*.json "$$tmp/gold/"; \
+	  else articles="$$articles $$dir/articles"; cp $$dir/gold/*.json "$$tmp/gold/" 2>/dev/null || cp $$dir/*.json "$$tmp/gold/"; fi; \
+	done; \
+	$(PY) manage.py import_articles $$articles > /dev/null; \
+	$(PY) manage.py evaluate_import "$$tmp/gold" $(SCORE_ARGS) | sed -n '/^articles scored/,$$p'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -136,7 +136,16 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
                     current.is_word
                     and (cues.is_particle(current) or current.text[:3].casefold() in ("al-", "el-"))
                     and index + 1 < count
-                    and (tokens[index + 1].capitalised or "-" in current.text)
+                    and (
+                        tokens[index + 1].capitalised
+                        or "-" in current.text
+                        # "Gómez de la Fuente": two particles before the surname
+                        or (
+                            cues.is_particle(tokens[index + 1])
+                            and index + 2 < count
+                            and tokens[index + 2].capitalised
+                        )
+                    )
                 )
                 or (
                     current.text == "."
@@ -433,6 +442,7 @@ def _candidates_in_sentence(
             _run_is_organisation(tokens, name_end, run_end)
             or _is_region(tokens, name_start, name_end)
             or _named_thing(tokens, run_start, name_start, name_end)
+            or _place_of_an_office(tokens, run_start, name_start, name_end)
         ):
             continue
         name_tokens = _name_words(tokens[name_start:name_end])
@@ -490,6 +500,20 @@ def _candidates_in_sentence(
         _note_speech(tokens, run_start, name_end, candidate)
         found.append(candidate)
     return found
+
+
+def _place_of_an_office(
+    tokens: list[Token], run_start: int, name_start: int, name_end: int
+) -> bool:
+    """One word after "<office> of" is the office's place, not a person: "the Governor of
+    Kasserine, Hichem Jaziri", "the mayor of Ásotthalom", "Minister of Defence"."""
+    if name_end - name_start != 1 or name_start != run_start or run_start < 2:
+        return False
+    return tokens[run_start - 1].folded == "of" and (
+        cues.is_title_word(tokens[run_start - 2])
+        or cues.title_head_at(tokens, run_start - 2)
+        or tokens[run_start - 2].base_folded in lexicon.nonofficial_heads()
+    )
 
 
 def _is_initial(token: Token) -> bool:
@@ -622,10 +646,23 @@ def _same_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if len(short) == 1 and len(full) > 1 and short[0] == full[0] and not initialled:
         return False  # a first name alone is too ambiguous (an initial makes it a surname)
+    if 2 <= len(short) < len(full) and short[0] == full[0] and short[-1] == full[-1]:
+        return _in_order(short, full)  # a middle name or patronymic left out
     for offset in range(len(full) - len(short) + 1):
         if full[offset : offset + len(short)] == short:
             return True
     return False
+
+
+def _in_order(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the words of `short` appear in `full` in the same order."""
+    position = 0
+    for word in short:
+        try:
+            position = full.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _without_initials(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -150,3 +150,42 @@ def test_initials_and_portfolio_words(text, expected):
 
     people = {p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official}
     assert people == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Argentine chief of naval staff, Vice Admiral Ricardo Gómez de la Fuente, met "
+            "Chilean officers in Santiago.",
+            {"Ricardo Gómez de la Fuente"},
+        ),
+        (
+            "The Swedish Supreme Commander, General Johan af Wetterberg, met Norwegian officers "
+            "in Oslo. Af Wetterberg said the exercise would grow.",
+            {"Johan af Wetterberg"},
+        ),
+        (
+            "Ukrainian Defence Minister Andrii Petrovych Levchenko met his Polish counterpart in "
+            "Kyiv. Andrii Levchenko said the talks went well.",
+            {"Andrii Petrovych Levchenko"},
+        ),
+        (
+            "Tunisian Interior Minister Mourad Ben Hassine met the Governor of Kasserine, "
+            "Hichem Jaziri, in Tunis.",
+            {"Mourad Ben Hassine", "Hichem Jaziri"},
+        ),
+    ],
+    ids=[
+        "two-particles",
+        "particle-opening-a-sentence",
+        "patronymic-left-out",
+        "place-of-an-office",
+    ],
+)
+def test_particles_left_out_words_and_places_of_offices(text, expected):
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    people = {p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official}
+    assert people == expected

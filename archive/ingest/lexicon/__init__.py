@@ -250,5 +250,14 @@ NAME_PARTICLES = frozenset(
         "dos",
         "das",
         "ul",
+        "af",  # Swedish nobility ("Johan af Wetterberg")
+        "av",
+        "zu",
+        "ter",
+        "ten",
+        "ould",  # Mauritanian ("Mohamed Ould Ghazouani")
+        "ag",
+        "binti",
+        "bte",
     ]
 )

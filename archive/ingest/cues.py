@@ -9,10 +9,11 @@ they cost O(longest phrase) per token.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from anyascii import anyascii
 
 from . import lexicon
 from .segment import Token
@@ -80,12 +81,12 @@ class WordsPattern:
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Casefold and strip diacritics, for comparing names (cached: every mention of a name
-    is folded word by word, and names repeat)."""
+    """Casefold and transliterate to ASCII, for comparing names: "Aydınoğlu" is
+    "aydinoglu", "Đorđe" "dorde", "Łukasz" "lukasz", "Løvås" "lovas" (anyascii, where Unicode
+    decomposition leaves ı, đ, ł and ø as they are)."""
     if text.isascii():
-        return text.lower()  # nothing to decompose; casefold of ASCII is lower
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        return text.lower()  # nothing to transliterate; casefold of ASCII is lower
+    return anyascii(text).lower()
 
 
 def country_at(tokens: list[Token], index: int) -> CountryCue | None:

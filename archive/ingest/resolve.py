@@ -113,6 +113,7 @@ def name_key(name: str) -> str:
     normalised = []
     for word in words:
         word = word.replace("kh", "h").replace("ou", "u").replace("ee", "i").replace("gh", "g")
+        word = word.replace("dj", "d")  # "Djordje" is how "Đorđe" is written in ASCII
         word = word.replace("q", "k").replace("w", "v").replace("y", "i")
         word = _DOUBLE.sub(r"\1", word)
         normalised.append(word)

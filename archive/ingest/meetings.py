@@ -73,6 +73,11 @@ KIND_WORDS = (
 
 
 _QUOTED = re.compile(r"[“«„][^”»“\n]{0,3000}[”»“]|\"[^\"\n]{0,3000}\"")
+_SPEAKS_FOR_OTHERS = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press (?:secretary|officer|attach[eé])|"
+    r"public relations|information officer)\b",
+    re.IGNORECASE,
+)
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|yet to|cancel\w*|postpon\w*|call\w* off|hypothetical)\b",
     re.IGNORECASE,
@@ -299,6 +304,8 @@ def extract_meetings(
     for person in officials:
         if sides and person.country and person.country not in sides:
             continue
+        if _SPEAKS_FOR_OTHERS.search(person.title or ""):
+            continue  # a spokesperson reports the meeting; they are not at the table
         first = person.mentions[0]
         participants.append(
             Participant(person.key, person.country, first.title_as_written, first.span)

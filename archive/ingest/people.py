@@ -38,7 +38,8 @@ OUTLET_CUE_BEFORE = frozenset(
 )
 # The word right before a one-word outlet: the last words of the cues, and "by" ("by AP").
 OUTLET_CUE_LAST_WORDS = frozenset([cue[-1] for cue in OUTLET_CUE_BEFORE] + ["by"])
-TITLE_CONNECTORS = frozenset(["of", "the", "and", "for"])
+# "to": "Ambassador to Nepal", "High Commissioner to Uganda".
+TITLE_CONNECTORS = frozenset(["of", "the", "and", "for", "to"])
 APPOSITIVE_CONNECTORS = frozenset(["of", "the", "and", "for", "on", "in", "at"])
 # Words between a name and its reporting verb ("X also said", "X was quoted as saying").
 SPEECH_AUXILIARIES = frozenset(["also", "further", "then", "was", "has", "had", "is"])

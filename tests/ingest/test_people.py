@@ -189,3 +189,20 @@ def test_particles_left_out_words_and_places_of_offices(text, expected):
 
     people = {p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official}
     assert people == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bangladesh's Ambassador to Nepal, Tahmina Yasmin Chowdhury, also attended the talks "
+        "in Kathmandu.",
+        "Tanzania's High Commissioner to Uganda, Juma Salim Kassim, joined the delegation in "
+        "Kampala.",
+    ],
+)
+def test_an_envoy_to_a_country_is_an_official(text):
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    (person,) = [p for p in extract(read_text(text, file_name="x.txt")).people if p.is_official]
+    assert " to " in person.title

@@ -469,23 +469,14 @@ def _candidates_in_sentence(
         else:
             title_start = _scan_title_left(tokens, prefix.title_start or title_end, 0)
         if title_start < title_end:
+            title_start = _over_a_comma(tokens, title_start, title_end)
             _apply_title(document, tokens, title_start, title_end, candidate)
         elif (
             run_start > 1
             and tokens[run_start - 1].text == ","
             and (name_end >= len(tokens) or tokens[name_end].text in ",);.")
         ):
-            left = _scan_title_left(tokens, run_start - 1, 0)
-            if not any(_has_head(tokens, left, run_start - 1)):
-                # A title with a comma in it: "Minister of Foreign Affairs, Emigration and
-                # Egyptian Expatriates, Ahmed El-Naggar" (the head is before the comma).
-                comma = next(
-                    (i for i in range(left - 1, max(0, left - 8), -1) if tokens[i].text == ","),
-                    None,
-                )
-                further = _scan_title_left(tokens, comma, 0) if comma else left
-                if comma and further < comma and any(_has_head(tokens, further, comma)):
-                    left = further
+            left = _over_a_comma(tokens, _scan_title_left(tokens, run_start - 1, 0), run_start - 1)
             if left < run_start - 1 and (
                 left == 0
                 or not tokens[left - 1].is_word
@@ -501,6 +492,20 @@ def _candidates_in_sentence(
         _note_speech(tokens, run_start, name_end, candidate)
         found.append(candidate)
     return found
+
+
+def _over_a_comma(tokens: list[Token], left: int, end: int) -> int:
+    """Where a title starts when the words found before a name have no office in them and
+    a comma stands before them: a title with a comma inside ("Minister of the Interior, Local
+    Authorities and Regional Planning Abdelhakim Bouzid", "Minister of Foreign Affairs,
+    Emigration and Egyptian Expatriates, Ahmed El-Naggar"), whose head is before the comma."""
+    if any(_has_head(tokens, left, end)):
+        return left
+    comma = next((i for i in range(left - 1, max(0, left - 8), -1) if tokens[i].text == ","), None)
+    if comma is None:
+        return left
+    further = _scan_title_left(tokens, comma, 0)
+    return further if further < comma and any(_has_head(tokens, further, comma)) else left
 
 
 def _place_of_an_office(

@@ -386,6 +386,8 @@ class _Context:
                 country = code
                 continue
             folded_word = word.casefold()
+            if folded_word in _FUNCTION_WORDS:
+                continue  # "of" in "the Wali of Tébessa" is in ranks' words, never a head
             if folded_word in GUEST_WORDS or folded_word in HOST_WORDS:
                 side = "guest" if folded_word in GUEST_WORDS else "host"
                 if folded_word in HOST_WORDS and folded_word not in ("home",):
@@ -455,18 +457,22 @@ class _Context:
 
     def subject_of(self, sentence: Sentence, end: int) -> str | None:
         """The person or role phrase in the first words of a sentence, before `end`."""
-        tokens = [t for t in sentence.tokens[:8] if t.start < end]
+        tokens = [t for t in sentence.tokens[:14] if t.start < end]
+        opening = True  # "Opening the session, Bouzid stressed …": past one opening phrase
         for index, token in enumerate(tokens):
             if token.start in self.mention_at or token.folded == "the":
                 key, _ = _subject_at(self, tokens, index, token.start)
                 if key:
                     return key
             if token.text in ",;:":
-                return None
+                if not opening or index > 6:
+                    return None
+                opening = False
         return None
 
 
 _PRINCIPAL_HEADS = frozenset(["minister", "secretary", "president", "premier", "chancellor"])
+_FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "to", "in", "at", "on", "a", "an"])
 GUEST_WORDS = frozenset(["visiting", "visitor", "guest", "foreign"])
 HOST_WORDS = frozenset(["host", "hosts", "hosting", "home"])
 
@@ -749,8 +755,137 @@ def extract_statements(
         )
         previous = (quote, speaker)
     statements += _unquoted_statements(context, rejected)
+    statements += _reported_statements(context, [s.span for s in statements])
     statements.sort(key=lambda statement: statement.span.start)
     return statements, rejected
+
+
+# Verbs that report what someone stated (not "called", "described", "urged": those report an
+# act of speech without its content).
+_STATEMENT_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "stated",
+        "stressed",
+        "emphasized",
+        "emphasised",
+        "noted",
+        "underlined",
+        "underscored",
+        "affirmed",
+        "reaffirmed",
+        "added",
+        "warned",
+        "assured",
+        "declared",
+        "announced",
+        "insisted",
+        "argued",
+        "told",
+        "explained",
+        "confirmed",
+        "highlighted",
+        "recalled",
+        "maintained",
+    ]
+)
+_REPORTED_MIN_WORDS = 5
+_LEADING_THAT = re.compile(r"^\s*(?:on\s+\w+\s+|in\s+\w+\s+|later\s+|also\s+)?that\s+", re.I)
+
+
+def _reported_statements(context: _Context, taken: list[Span]) -> list[StatementExtraction]:
+    """Reported speech: "X stressed that …", "X said the two countries would …" is what X
+    stated, as a statement that is not a direct quotation, so that a search finds it.
+
+    Only a person (named, a pronoun or a role phrase) reports; a sentence that holds a
+    quotation is left to the quotation; the clause must say something (five words or more)."""
+    document = context.document
+    found: list[StatementExtraction] = []
+    for sentence in context.sentences:
+        if _ANY_MARK.search(sentence.text) and _QUOTATION_IN.search(sentence.text):
+            continue
+        if any(span.overlaps(sentence.span) for span in taken):
+            continue
+        if _in_zone(document, sentence.span.start, _NOT_SPEECH_ZONES):
+            continue
+        tokens = sentence.tokens
+        verb = next(
+            (i for i, t in enumerate(tokens[:14]) if t.folded in _STATEMENT_VERBS and i > 0),
+            None,
+        )
+        if verb is None:
+            continue
+        speaker = _reporting_subject(context, tokens, verb)
+        if speaker is None:
+            continue
+        start = tokens[verb].end
+        if tokens[verb].folded == "told":
+            that = document.text.find(" that ", start, sentence.span.end)
+            if that < 0 or that - start > 40:
+                continue
+            start = that + 1
+        rest = document.text[start : sentence.span.end]
+        lead = _LEADING_THAT.match(rest)
+        if lead:
+            start += lead.end()
+        elif tokens[verb].folded not in ("said", "says", "added") or not _CLAUSE_VERB.search(
+            rest[:80]
+        ):
+            continue  # "warned of 'hostilities'", "said, adding …": no reported clause
+        clause = document.text[start : sentence.span.end].strip().rstrip(".")
+        attribution = _TRAILING_ATTRIBUTION.search(clause)
+        if attribution:
+            clause = clause[: attribution.start()]  # "…, the ministry of the interior said"
+        if len(_WORDS.findall(clause)) < _REPORTED_MIN_WORDS:
+            continue
+        offset = document.text.find(clause, start)
+        span = Span(offset, offset + len(clause))
+        found.append(
+            StatementExtraction(
+                speaker,
+                " ".join(unwrap(document.source_text[span.start : span.end]).split()),
+                False,
+                span,
+                confidence=0.6,
+                reasons=(f"reported speech after “{tokens[verb].text}”",),
+            )
+        )
+    return found
+
+
+# A clause said without "that" has its own verb early: "said the two forces would open …".
+_CLAUSE_VERB = re.compile(
+    r"^\s+(?:\w+\s+){1,6}?(?:would|will|was|were|had|has|have|is|are|could|should|must|"
+    r"can|did|planned|wanted|remained|needed)\b",
+    re.IGNORECASE,
+)
+_TRAILING_ATTRIBUTION = re.compile(r",(?:\s+[\w’'-]+){1,7}\s+(?:said|reported|added|noted)$")
+_QUOTATION_IN = re.compile(r"[“„«\"‘][^”»“\"’]{8,}[”»“\"’]")
+
+
+def _reporting_subject(context: _Context, tokens: list[Token], verb: int) -> str | None:
+    """The person who reports: a mention, pronoun or role phrase just before the verb (words
+    like "also" may stand between), never one after a preposition."""
+    cursor = verb - 1
+    while cursor >= 0 and tokens[cursor].folded in AUXILIARIES:
+        cursor -= 1
+    for start in range(cursor, max(-1, cursor - 10), -1):
+        token = tokens[start]
+        if start and tokens[start - 1].folded in PREPOSITIONS:
+            continue
+        if (
+            token.start in context.mention_at
+            or token.text in cues.PRONOUNS
+            or token.folded == "the"
+        ):
+            key, end = _subject_at(context, tokens, start, token.start)
+            aside = end < cursor and tokens[end].text == "," and tokens[cursor].text == ","
+            if key and (end > cursor or aside):  # "Ben Hassine, for his part, affirmed"
+                return key
+        if token.text in ";:" or (token.text == "," and start < cursor - 4):
+            return None  # past a short ", for his part," only
+    return None
 
 
 _UNQUOTED_REASONS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -247,3 +248,13 @@ def test_export_archive_is_stable_json(seeded, tmp_path):
     target = tmp_path / "archive.json"
     call_command("export_archive", "-o", str(target), stderr=io.StringIO())
     assert json.loads(target.read_text(encoding="utf-8")) == data
+
+
+def test_bench_import_times_extraction_of_every_gold_article():
+    out = io.StringIO()
+    call_command("bench_import", "--gold", "--runs", "1", stdout=out)
+    assert re.match(
+        r"extraction of (\d+) gold articles: median [\d.]+ ms per article, slowest [\d.]+ ms",
+        out.getvalue(),
+    )
+    assert int(re.search(r"of (\d+) gold", out.getvalue()).group(1)) >= 50

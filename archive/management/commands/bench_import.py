@@ -11,10 +11,11 @@ from __future__ import annotations
 import statistics
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from archive.bench.adversarial import extraction_medians
+from archive.bench.adversarial import extraction_medians, gold_extraction_median
 from archive.importing import ImportSource, archive_is_empty, articles_import
 from archive.models import ArchiveState, record_models
 from archive.synthetic.articles import synthetic_articles
@@ -40,11 +41,27 @@ class Command(BaseCommand):
             action="store_true",
             help="Time extraction (no database) of 1 MB of each adversarial text instead.",
         )
+        parser.add_argument(
+            "--gold",
+            action="store_true",
+            help="Time extraction (no database) of every gold article, per article, instead.",
+        )
 
     def handle(self, *args, **options) -> None:
         if options["adversarial"]:
             for kind, median in extraction_medians(runs=options["runs"]):
                 self.stdout.write(f"{kind:>16}: 1 MB extracted in {median:.2f} s (median)")
+            return
+        if options["gold"]:
+            folders = [settings.BASE_DIR / "seeds"] + [
+                settings.BASE_DIR / "tests" / "gold" / name / "articles"
+                for name in ("dev", "own", "heldout")
+            ]
+            median, slowest, count = gold_extraction_median(folders, runs=options["runs"])
+            self.stdout.write(
+                f"extraction of {count} gold articles: median {median:.1f} ms per article, "
+                f"slowest {slowest:.1f} ms (limit: median 10 ms)"
+            )
             return
         if not archive_is_empty():
             raise CommandError("bench_import needs an empty archive (use a scratch DATABASE_URL).")

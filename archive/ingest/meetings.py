@@ -78,6 +78,13 @@ _SPEAKS_FOR_OTHERS = re.compile(
     r"public relations|information officer)\b",
     re.IGNORECASE,
 )
+_FUTURE_AFTER = re.compile(
+    r"\b(?:is|are|was|were) (?:planned|scheduled|expected|due)\b|\blater this\b|"
+    r"\bnext (?:week|month|year)\b|\bin the coming\b|\bwill be held\b|\btomorrow\b",
+    re.IGNORECASE,
+)
+_WHEN_BEFORE = re.compile(r"\b(?:when|if|once|until|before|after)\b", re.IGNORECASE)
+_PRESENT_TENSE = frozenset(["meet", "meets", "visit", "visits", "hosts", "receives"])
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|yet to|cancel\w*|postpon\w*|call\w* off|hypothetical)\b",
     re.IGNORECASE,
@@ -102,6 +109,12 @@ def _meeting_sentences(sentences: list[Sentence]) -> list[int]:
         clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
         if speaks_of_future(clause, len(clause)) or _NEGATED_BEFORE.search(clause):
             continue
+        after = sentence.text[cue.end() : cue.end() + 100]
+        after = after[: min((i for i in (after.find(","), after.find(";")) if i >= 0), default=100)]
+        if _FUTURE_AFTER.search(after) or (
+            _WHEN_BEFORE.search(clause) and cue.group().lower() in _PRESENT_TENSE
+        ):
+            continue  # "a meeting … is planned in Luanda", "when X and Y meet later this month"
         found.append(number)
     return found
 
@@ -282,8 +295,12 @@ def extract_meetings(
 ) -> tuple[list[MeetingExtraction], list[Rejected]]:
     """The meetings the article reports (a trip to two capitals is two), or a rejection
     saying why there is none."""
-    numbers = _meeting_sentences(sentences)
     officials = [p for p in people.people if p.is_official]
+    numbers = [
+        n
+        for n in _meeting_sentences(sentences)
+        if not _lone_gathering(sentences[n], people, {p.key for p in officials})
+    ]
     if not numbers or not officials:
         reason = "no meeting reported" if not numbers else "no officials named"
         return [], [Rejected("meetings", reason, document.text[:120], None)]
@@ -383,6 +400,30 @@ def meeting_at(
             if best_start < span.start <= position:
                 best, best_start = index, span.start
     return best
+
+
+_GATHERINGS = cues.WordsPattern(("conference", "summit", "gathering", "forum", "session"))
+
+
+def _lone_gathering(sentence: Sentence, people: PeopleResult, official: set[str]) -> bool:
+    """A conference or a summit is a bilateral meeting only with both sides in it: a sentence
+    whose only meeting word is such a gathering and that names one country's officials
+    ("…, telling a conference in Thessaloniki that …") reports no meeting between two."""
+    if not _GATHERINGS.search(sentence.text, sentence.lowered):
+        return False
+    plain = _GATHERINGS_RE.sub(" ", sentence.lowered)
+    if _CUE.search(plain, plain):
+        return False  # another meeting word ("met on the sidelines of the summit")
+    by_key = {person.key: person for person in people.people}
+    countries = {
+        by_key[key].country
+        for span, key in people.mentions
+        if key in official and sentence.span.contains(span.start) and by_key[key].country
+    }
+    return len(countries) < 2
+
+
+_GATHERINGS_RE = re.compile(r"\b(?:conference|summit|gathering|forum|session)s?\b")
 
 
 @dataclass

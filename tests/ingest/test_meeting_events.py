@@ -76,3 +76,16 @@ def test_a_background_and_a_future_meeting_are_not_the_articles():
     ((city, date, _people, countries),) = _meetings(BACKGROUND)
     assert (city, date) == ("Nairobi", datetime.date(2025, 6, 4))
     assert countries == {"KE", "TZ"}
+
+
+OPINION = """published: 2025-06-04
+
+ATHENS – Greek Defence Minister Nikos Dendias told a conference in Thessaloniki in January
+that the two governments shared one defence space. Cypriot Defence Minister Vasilis Palmas
+called the idea premature. When the two ministers meet in Nicosia later this month, they are
+expected to sign another declaration. A meeting of experts is planned in Athens next year.
+"""
+
+
+def test_an_opinion_piece_with_a_conference_and_future_meetings_reports_no_meeting():
+    assert extract(read_text(OPINION, file_name="opinion.txt")).meetings == ()

@@ -102,6 +102,13 @@ def _import_one(
     except OSError as error:
         outcome.message = f"{source.name}: cannot be read ({error.strerror or error})"
         return outcome
+    except Exception:  # one article's failure must not stop the others
+        logger.exception("Extraction of %s failed", source.name)
+        outcome.message = (
+            f"{source.name}: not imported, the importer failed on it (the error is in the log); "
+            "the other files were imported"
+        )
+        return outcome
     if not extraction.meetings:
         if not _has_records(extraction):
             outcome.message = (

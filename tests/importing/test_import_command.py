@@ -258,3 +258,25 @@ def test_bench_import_times_extraction_of_every_gold_article():
         out.getvalue(),
     )
     assert int(re.search(r"of (\d+) gold", out.getvalue()).group(1)) >= 50
+
+
+@pytest.mark.django_db
+def test_an_article_the_importer_fails_on_is_skipped_and_the_others_are_imported(
+    tmp_path, monkeypatch
+):
+    from archive import importing
+
+    real = importing.extract_bytes
+
+    def failing(data, *, file_name, **kwargs):
+        if file_name == "bad.txt":
+            raise IndexError("list index out of range")
+        return real(data, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(importing, "extract_bytes", failing)
+    (tmp_path / "bad.txt").write_text(FRANCE_GERMANY, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(FRANCE_GERMANY.replace("Paris", "Lyon"), encoding="utf-8")
+    code, _, err = run_import(str(tmp_path))
+    assert code == 1
+    assert "bad.txt" in err and "the importer failed on it" in err
+    assert Article.objects.get().file_name == "good.txt"

@@ -192,7 +192,7 @@ def _ranks() -> _PhraseIndex:
 
 @cache
 def _honorifics() -> _PhraseIndex:
-    return _PhraseIndex.of(lexicon.honorifics(), 3, folded=False)
+    return _PhraseIndex.of(lexicon.honorifics(), 6, folded=False)  # "H . E ." is 4 tokens
 
 
 @cache

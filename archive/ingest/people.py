@@ -154,7 +154,7 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
                     and len(previous.text) <= 4
                     and index + 1 < count
                     and tokens[index + 1].capitalised
-                    and tokens[index + 1].start == current.end + 1
+                    and tokens[index + 1].start - current.end in (0, 1)  # "H.E. Dr. X"
                 )
             ):
                 index += 1
@@ -196,6 +196,19 @@ def _name_ok(
         # "Kenta Morioka"): people are not followed by a city without a word between.
         city_word = cue is not None and cue.kind == "city" and length > 0 and cue.length == 1
         plain = cues.is_plain_name_word(token) and (cue is None or city_word)
+        # A family name in capitals before the given name, as Japanese and some other
+        # governments write it ("KISARAGI Haruto", "ENDO Masaki").
+        family_caps = (
+            cue is None
+            and len(token.text) >= 3
+            and token.text.isalpha()
+            and token.text.isupper()
+            and index + 1 < end
+            and tokens[index + 1].text[:1].isupper()
+            and tokens[index + 1].text[1:].islower()
+            and cues.is_plain_name_word(tokens[index + 1])
+        )
+        plain = plain or family_caps
         lenient = (
             after_rank
             and token.capitalised

@@ -206,3 +206,26 @@ def test_an_envoy_to_a_country_is_an_official(text):
 
     (person,) = [p for p in extract(read_text(text, file_name="x.txt")).people if p.is_official]
     assert " to " in person.title
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The talks were attended by Tanzania's High Commissioner to Uganda, H.E. Dr. Juma "
+            "Salim Kassim, and by officials in Kampala.",
+            "Juma Salim Kassim",
+        ),
+        (
+            "Minister of Defense of Japan KISARAGI Haruto met Filipino officers in Manila.",
+            "KISARAGI Haruto",
+        ),
+    ],
+    ids=["honorific-of-initials-then-doctor", "family-name-in-capitals"],
+)
+def test_honorifics_of_initials_and_family_names_in_capitals(text, name):
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    people = [p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official]
+    assert people == [name]

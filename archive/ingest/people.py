@@ -122,6 +122,12 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
     runs = []
     index = 0
     count = len(tokens)
+    # A surname with its article in lower case starts a run too ("al-Harthy said").
+    articled = [
+        i for i, t in enumerate(tokens) if t.text[:3] in ("al-", "el-") and t.text[3:4].isupper()
+    ]
+    if articled:
+        capitals = sorted({*capitals, *articled})
     for start in capitals:
         if start < index or not tokens[start].is_word:
             continue

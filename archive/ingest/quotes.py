@@ -155,7 +155,7 @@ def find_quotes(document: Document, end: int | None = None) -> list[Quote]:
     return _without_overlaps(quotes + _dialogue(text, end, line_ends, quotes))
 
 
-_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’"}
 
 
 def _continued(text: str, end: int, line_ends: list[int], quotes: list[Quote]) -> list[Quote]:
@@ -180,7 +180,12 @@ def _continued(text: str, end: int, line_ends: list[int], quotes: list[Quote]) -
             reopens.append(following)
             following_end = _line_end(following, line_ends)
             close = next(
-                (i for i in range(following + 1, following_end) if text[i] in closers), None
+                (
+                    i
+                    for i in range(following + 1, following_end)
+                    if text[i] in closers and not (closers == "’" and text[i + 1 : i + 2].isalnum())
+                ),
+                None,
             )
             if close is not None:
                 if close - opening <= MAX_QUOTE_CHARS * 2:
@@ -204,6 +209,14 @@ def _left_open(
         if mark == '"':
             if text.count('"', start, end) % 2 == 0:
                 return None
+        elif mark == "‘":
+            if position and not text[position - 1].isspace() and text[position - 1] not in "([":
+                return None  # not an opening mark
+            if any(
+                text[i] == "’" and not text[i + 1 : i + 2].isalnum()
+                for i in range(position + 1, end)
+            ):
+                return None  # closed in its paragraph
         elif any(text[i] in closers for i in range(position + 1, end)):
             return None
         return position if position + 1 < end and not text[position + 1].isspace() else None
@@ -954,7 +967,8 @@ def _unquoted_statements(context: _Context, rejected: list[Rejected]) -> list[St
             speaker = _introducing_speaker(context, zone.span)
             if speaker is None:
                 continue
-            turn = _following_body(document, zones, number, limit=_MAX_TURN_PARAGRAPHS)
+            # "X said:" introduces what follows it; the article's narrative resumes after
+            turn = _following_body(document, zones, number, limit=1)
         else:
             continue
         if not turn:

@@ -304,3 +304,24 @@ QUOTE_FORMS = [
 @pytest.mark.parametrize(("text", "expected"), QUOTE_FORMS)
 def test_quote_form(text, expected):
     assert statements(text) == expected
+
+
+SINGLE_CURLY = (
+    "Qatar's Minister of State Khalid al-Kuwari met Oman's Foreign Minister Hamed al-Harthy in "
+    "Muscat on Monday.\n\n"
+    "‘There has been a lot of talk about rivalry. I want to say clearly that it is not how we "
+    "see it.\n\n"
+    "‘Doha and Muscat have different styles, and that’s a strength,’ al-Kuwari told reporters.\n\n"
+    "‘We don’t see mediation as a competition,’ al-Harthy said.\n"
+)
+
+
+def test_single_curly_quotation_over_two_paragraphs_and_a_surname_with_its_article():
+    assert statements(SINGLE_CURLY) == [
+        (
+            "There has been a lot of talk about rivalry. I want to say clearly that it is not "
+            "how we see it. Doha and Muscat have different styles, and that’s a strength",
+            "Khalid al-Kuwari",
+        ),
+        ("We don’t see mediation as a competition", "Hamed al-Harthy"),
+    ]

@@ -382,7 +382,12 @@ def _mentions(tokens: list[Token], signing: bool) -> list[_Mention]:
         end = _complement_end(tokens, index) + 1
         modifiers = [t for t in tokens[start:index] if t.is_word]
         complement = [t for t in tokens[index + 1 : end] if t.is_word]
-        words = frozenset(t.folded for t in modifiers + complement if t.folded not in MODIFIER_STOP)
+        words = frozenset(
+            t.folded
+            for t in modifiers + complement
+            if t.folded not in MODIFIER_STOP
+            and not lexicon.countries().code_for_name(t.base)  # "agreement … for Vietnam"
+        )
         specific = bool(words - GENERIC_MODIFIERS)
         capitalised = token.capitalised and index > 0 and tokens[index - 1].text not in ".\n"
         if noun in PLURALS or token.folded in PLURALS:

@@ -445,6 +445,12 @@ def _candidates_in_sentence(
     for run_start, run_end in _cap_runs(tokens, sentence.capitals):
         _note_outlet(tokens, run_start, run_end, outlets)
         prefix, name_start = _parse_prefix(tokens, countries, run_start, run_end)
+        if name_start == run_start:
+            # An office's name before its title: "White House National Security Adviser
+            # Daniel Whitcombe" reads as a title ending in its head, then the name.
+            name_start = _after_an_inner_title(tokens, run_start, run_end)
+            if name_start != run_start:
+                prefix = _Prefix(title_start=run_start, title_end=name_start)
         if name_start == run_end:
             continue  # the run is all title, rank or country words: no name in it
         length = _name_ok(
@@ -511,6 +517,18 @@ def _candidates_in_sentence(
         _note_speech(tokens, run_start, name_end, candidate)
         found.append(candidate)
     return found
+
+
+def _after_an_inner_title(tokens: list[Token], start: int, end: int) -> int:
+    """Where a name starts after a title head inside a capitalised run that opens with other
+    words (an organisation's name), or `start` when there is no such head. The head must be
+    followed by at least two words, so a run ending in a title ("the Staff Adviser") is not
+    split."""
+    for index in range(start + 1, min(end, start + 8)):
+        length = cues.title_head_at(tokens, index)
+        if length and index + length + 2 <= end:
+            return index + length
+    return start
 
 
 def _over_a_comma(tokens: list[Token], left: int, end: int) -> int:

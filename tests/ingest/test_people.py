@@ -229,3 +229,15 @@ def test_honorifics_of_initials_and_family_names_in_capitals(text, name):
 
     people = [p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official]
     assert people == [name]
+
+
+def test_an_office_named_before_a_title():
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    text = (
+        "South Korean National Security Adviser Shin Jae-hyuk and his American counterpart, "
+        "White House National Security Adviser Daniel Whitcombe, held talks in Seoul."
+    )
+    people = {p.name: p.title for p in extract(read_text(text, file_name="x.txt")).people}
+    assert people["Daniel Whitcombe"] == "White House National Security Adviser"

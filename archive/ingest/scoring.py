@@ -199,14 +199,12 @@ def same_institution(gold: dict, records: list[dict]) -> bool:
 
 
 @dataclass
-class Tally:
-    """Counts of one kind, with the text of every miss and extra."""
+class Counts:
+    """True and false positives and false negatives, and what they make."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -220,6 +218,14 @@ class Tally:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Tally(Counts):
+    """Counts of one kind, with the text of every miss and extra."""
+
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
 
     def miss(self, text: str) -> None:
         self.fn += 1

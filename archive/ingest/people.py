@@ -641,8 +641,15 @@ def _note_speech(tokens: list[Token], run_start: int, name_end: int, candidate: 
         index += 1
     if index < len(tokens) and cues.is_reporting_verb_at(tokens, index):
         candidate.speaker = True
-    if run_start > 0 and cues.is_reporting_verb_at(tokens, run_start - 1):
-        candidate.speaker = True
+    if (
+        run_start > 0
+        and cues.is_reporting_verb_at(tokens, run_start - 1)
+        and tokens[run_start - 1].folded not in _ADDRESSING_VERBS
+    ):
+        candidate.speaker = True  # "said X"; but "told X" names who was told (a paper, too)
+
+
+_ADDRESSING_VERBS = frozenset(["told", "tells", "telling", "informed", "briefed", "assured"])
 
 
 def _note_outlet(tokens: list[Token], start: int, end: int, outlets: set[str]) -> None:

@@ -241,3 +241,15 @@ def test_an_office_named_before_a_title():
     )
     people = {p.name: p.title for p in extract(read_text(text, file_name="x.txt")).people}
     assert people["Daniel Whitcombe"] == "White House National Security Adviser"
+
+
+def test_a_newspaper_someone_told_is_nobody():
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    text = (
+        "Senegalese Foreign Minister Yassine Fall met her Mauritanian counterpart in Addis "
+        'Ababa. "A river unites us," Fall told Le Télégramme after the meeting.'
+    )
+    names = {p.name for p in extract(read_text(text, file_name="x.txt")).people}
+    assert "Le Télégramme" not in names

@@ -217,7 +217,13 @@ def honorific_at(tokens: list[Token], index: int) -> int:
 def title_head_at(tokens: list[Token], index: int) -> int:
     """Length of a title head ("Prime Minister", "chief of staff") starting here, or 0."""
     heads = _title_heads()
-    if index >= len(tokens) or tokens[index].folded not in heads.by_first:
+    if index >= len(tokens):
+        return 0
+    folded = tokens[index].folded
+    if folded.endswith(("-elect", "-designate")):
+        # "president-elect" holds the office it is elected to
+        return 1 if (folded.rsplit("-", 1)[0],) in lexicon.title_heads() else 0
+    if folded not in heads.by_first:
         return 0  # the common answer, without the call below
     return heads.length_at(tokens, index)
 
@@ -318,7 +324,10 @@ def is_acronym(token: Token) -> bool:
 
 def is_title_word(token: Token) -> bool:
     """A word that may sit inside a title phrase (heads, modifiers, "of", "the")."""
-    return token.base_folded in lexicon.title_words()
+    word = token.base_folded
+    if word.endswith(("-elect", "-designate")):
+        word = word.rsplit("-", 1)[0]  # "president-elect", "minister-designate"
+    return word in lexicon.title_words()
 
 
 def is_plain_name_word(token: Token) -> bool:

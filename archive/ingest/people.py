@@ -829,6 +829,12 @@ def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
                 counts[cue.code] += 1
                 first_seen.setdefault(cue.code, tokens[index].start)
                 after_cue = index + cue.length
+    # The dateline's city, written in capitals ("WASHINGTON, April 3 (Reuters) -"), which
+    # the country words above do not read.
+    code = lexicon.countries().cities.get(lexicon.phrase(document.dateline_city or ""))
+    if code:
+        counts[code] += 1
+        first_seen.setdefault(code, 0)
     ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
     return ranked[:2]
 

@@ -253,3 +253,46 @@ def test_a_newspaper_someone_told_is_nobody():
     )
     names = {p.name for p in extract(read_text(text, file_name="x.txt")).people}
     assert "Le Télégramme" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Secretary of State Antony J. Blinken met with Indian External Affairs Minister Dr. "
+            "S. Jaishankar in Washington.",
+            {("S. Jaishankar", "External Affairs Minister", "IN")},
+        ),
+        (
+            "Indonesia's president-elect Prabowo Subianto received Australian Prime Minister "
+            "Anthony Albanese in Jakarta.",
+            {("Prabowo Subianto", "president-elect", "ID")},
+        ),
+        (
+            "Chief of Army Staff General Syed Asim Munir called on Saudi Defence Minister Prince "
+            "Khalid bin Salman in Riyadh.",
+            {("Khalid bin Salman", "Defence Minister", "SA")},
+        ),
+    ],
+    ids=["country-specific-office-and-initial", "lowercase-president-elect", "prince"],
+)
+def test_offices_of_real_readouts(text, expected):
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    people = {
+        (p.name, p.title, p.country) for p in extract(read_text(text, file_name="x.txt")).people
+    }
+    assert expected <= people
+
+
+def test_the_datelines_city_gives_its_country_a_side():
+    from archive.ingest.document import read_text
+    from archive.ingest.pipeline import extract
+
+    text = (
+        "WASHINGTON, April 3 (Reuters) - Secretary of Defense Lloyd Austin hosted Japanese "
+        "Minister of Defense Minoru Kihara at the Pentagon on Tuesday."
+    )
+    (meeting,) = extract(read_text(text, file_name="x.txt")).meetings
+    assert set(meeting.countries) == {"US", "JP"}

@@ -245,7 +245,7 @@ def _resolve_relative(
     if unit == "month":
         month_index = published.year * 12 + published.month - 1 + step
         return date(month_index // 12, month_index % 12 + 1, 1), "month"
-    return published + timedelta(weeks=step), "day"
+    return None  # "this week", "last week": no day is given, and none is guessed
 
 
 def find_dates(

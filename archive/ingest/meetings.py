@@ -181,13 +181,27 @@ def _event_date(
             between = text[trigger_at : mention.span.start]
             if _RELATION_BETWEEN.search(between):
                 continue  # "the talks came three weeks before X takes office on 24 May"
-        if _in_dateline(text, sentence.span.start, mention):
+        if _in_dateline(text, sentence.span.start, mention) or _in_dateline_zone(
+            document, mention
+        ):
             dateline = dateline or mention
             continue
-        candidates.append((not _ON_BEFORE.search(before[-40:]), mention.span.start, mention))
+        introduced = _ON_BEFORE.search(before[-40:]) or (
+            mention.relative and mention.start.text[:3].lower() == "on "
+        )
+        candidates.append((not introduced, mention.span.start, mention))
     if candidates:
         return min(candidates, key=lambda c: c[:2])[2], dateline
     return None, dateline
+
+
+def _in_dateline_zone(document: Document, mention: DateMention) -> bool:
+    """Whether a date is written in the dateline the zone stage found ("Tokyo, 12 March 2025
+    (Kyodo) —"): the report's date, not the meeting's."""
+    return any(
+        zone.kind == "dateline" and zone.span.contains(mention.span.start)
+        for zone in document.zones[:12]
+    )
 
 
 def _in_dateline(text: str, sentence_start: int, mention: DateMention) -> bool:

@@ -89,3 +89,18 @@ expected to sign another declaration. A meeting of experts is planned in Athens 
 
 def test_an_opinion_piece_with_a_conference_and_future_meetings_reports_no_meeting():
     assert extract(read_text(OPINION, file_name="opinion.txt")).meetings == ()
+
+
+def test_a_title_case_datelines_date_is_the_reports_and_a_week_is_no_day():
+    tokyo = (
+        "Tokyo, 12 March 2025 (Kyodo) — Japanese Defense Minister Gen Nakatani met Philippine "
+        "Defense Secretary Gilberto Teodoro on Monday night."
+    )
+    (meeting,) = extract(read_text(tokyo, file_name="tokyo.txt")).meetings
+    assert meeting.start.value == datetime.date(2025, 3, 10)
+    brussels = (
+        "BRUSSELS, 13 March 2025 – Greek Defence Minister Nikos Dendias met his Cypriot "
+        "counterpart Vasilis Palmas on the sidelines of the NATO ministerial earlier this week."
+    )
+    (meeting,) = extract(read_text(brussels, file_name="brussels.txt")).meetings
+    assert meeting.start is None or meeting.start.value is None

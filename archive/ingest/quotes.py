@@ -392,8 +392,11 @@ class _Context:
         heads = []
         side = None
         for word in words:
-            code = lexicon.countries().demonyms.get((word,)) or lexicon.countries().demonyms.get(
-                (word.capitalize(),)
+            bare = word[:-2] if word.endswith(("'s", "’s")) else word
+            code = (
+                lexicon.countries().demonyms.get((word,))
+                or lexicon.countries().demonyms.get((word.capitalize(),))
+                or lexicon.countries().code_for_name(bare)  # "Japan's defence minister"
             )
             if code:
                 country = code
@@ -505,8 +508,9 @@ def _subject_at(
         return key, index
     if token.text in cues.PRONOUNS:
         return context.pronoun(anchor), index + 1
-    if token.folded == "the":
-        words = []
+    possessive_country = token.possessive and lexicon.countries().code_for_name(token.base)
+    if token.folded == "the" or possessive_country:
+        words = [token.text] if possessive_country else []
         cursor = index + 1
         while (
             cursor < len(tokens)

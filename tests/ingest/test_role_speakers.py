@@ -61,3 +61,9 @@ def test_role_speakers(body, expected):
     assert [(text.rstrip(","), name) for text, name in speakers(body)] == [
         (text.rstrip(","), name) for text, name in expected
     ]
+
+
+def test_a_countrys_possessive_role_phrase():
+    assert speakers('"Exercises will start in May," Croatia\'s defence minister said.\n') == [
+        ("Exercises will start in May,", "Ivan Kovačević")
+    ]

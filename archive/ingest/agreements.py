@@ -229,14 +229,15 @@ MAX_OPEN_AGREEMENTS = 20
 ANAPHORA = frozenset(["the", "this", "that", "said", "new"])
 
 _SIGNING = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|inked|initial(?:l)?ed|concluded|exchanged the instruments)\b",
+    r"\b(?:sign(?:ed|s|ing)?|inked|initial(?:l)?ed|concluded|exchanged|exchange of)\b",
     re.IGNORECASE,
 )
 _PREPARING = re.compile(
     r"\b(?:to be signed|will (?:be )?sign\w*|would (?:be )?sign\w*|could (?:be )?sign\w*|"
     r"may (?:be )?sign\w*|expected to (?:be )?sign\w*|due to (?:be )?sign\w*|"
     r"plans? to sign|ready for signature|draft\w*|being prepared|final stages|finali[sz]\w+|"
-    r"negotiat\w*|not yet signed|yet to be signed|under discussion|are to sign|to sign)\b",
+    r"negotiat\w*|not yet signed|yet to be signed|under discussion|are to sign|to sign|"
+    r"to conclude|to finalise|to finalize)\b",
     re.IGNORECASE,
 )
 # A signing told as long past: its own date, never the meeting's.
@@ -251,6 +252,7 @@ _FIRMLY_PREPARED = re.compile(
     r"signature|final stages|finali[sz]ed)\b",
     re.IGNORECASE,
 )
+_CIRCUMSTANCE = re.compile(r"in (?:the )?(?:presence|margins?|sidelines|course|context|framework)")
 _IN_FORCE = re.compile(r"\b(?:entered into force|came into force|took effect|in force)\b", re.I)
 _DEADLINE = re.compile(r"\bdeadline\b", re.IGNORECASE)
 _PROVISIONS = re.compile(
@@ -464,6 +466,10 @@ def _complement_end(tokens: list[Token], noun_index: int) -> int:
             break
         if index > start and word in COMPLEMENT_STOP:
             break
+        if word == "in" and _CIRCUMSTANCE.match(
+            " ".join(t.folded for t in tokens[index : index + 3])
+        ):
+            break  # "… in the presence of the two prime ministers": how, not the name
         if word == "in" and index + 1 < len(tokens):
             following = tokens[index + 1]
             if (

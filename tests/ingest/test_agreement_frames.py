@@ -82,6 +82,17 @@ def agreements(body: str) -> list[tuple[str, datetime.date | None, str | None, s
             [],
             id="an-imagined-contract",
         ),
+        pytest.param(
+            "The two sides exchanged a memorandum of understanding on coastal surveillance in "
+            "the presence of the two ministers.\n",
+            [("memorandum of understanding on coastal surveillance", TUESDAY, "Lisbon", "signed")],
+            id="exchanged-in-the-presence-of",
+        ),
+        pytest.param(
+            "The ministers agreed to conclude a maritime boundary treaty by 2026.\n",
+            [("maritime boundary treaty", None, None, "in_preparation")],
+            id="to-conclude",
+        ),
     ],
 )
 def test_signing_frames(body, expected):

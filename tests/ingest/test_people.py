@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from archive.ingest.document import read_text
+from archive.ingest.pipeline import extract
+
 from .conftest import person
+
+
+def read(text: str):
+    """The whole pipeline over a short text, as an import runs it (without the database)."""
+    return extract(read_text(text, file_name="x.txt"))
+
 
 FRANCE_GERMANY = (
     "PARIS – French President Emmanuel Macron met German Chancellor Friedrich Merz in Paris on "
@@ -145,10 +154,7 @@ def test_delegation_gives_the_country(run):
     ],
 )
 def test_initials_and_portfolio_words(text, expected):
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
-    people = {p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official}
+    people = {p.name for p in read(text).people if p.is_official}
     assert people == expected
 
 
@@ -184,10 +190,7 @@ def test_initials_and_portfolio_words(text, expected):
     ],
 )
 def test_particles_left_out_words_and_places_of_offices(text, expected):
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
-    people = {p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official}
+    people = {p.name for p in read(text).people if p.is_official}
     assert people == expected
 
 
@@ -201,10 +204,7 @@ def test_particles_left_out_words_and_places_of_offices(text, expected):
     ],
 )
 def test_an_envoy_to_a_country_is_an_official(text):
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
-    (person,) = [p for p in extract(read_text(text, file_name="x.txt")).people if p.is_official]
+    (person,) = [p for p in read(text).people if p.is_official]
     assert " to " in person.title
 
 
@@ -224,34 +224,25 @@ def test_an_envoy_to_a_country_is_an_official(text):
     ids=["honorific-of-initials-then-doctor", "family-name-in-capitals"],
 )
 def test_honorifics_of_initials_and_family_names_in_capitals(text, name):
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
-    people = [p.name for p in extract(read_text(text, file_name="x.txt")).people if p.is_official]
+    people = [p.name for p in read(text).people if p.is_official]
     assert people == [name]
 
 
 def test_an_office_named_before_a_title():
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
     text = (
         "South Korean National Security Adviser Shin Jae-hyuk and his American counterpart, "
         "White House National Security Adviser Daniel Whitcombe, held talks in Seoul."
     )
-    people = {p.name: p.title for p in extract(read_text(text, file_name="x.txt")).people}
+    people = {p.name: p.title for p in read(text).people}
     assert people["Daniel Whitcombe"] == "White House National Security Adviser"
 
 
 def test_a_newspaper_someone_told_is_nobody():
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
     text = (
         "Senegalese Foreign Minister Yassine Fall met her Mauritanian counterpart in Addis "
         'Ababa. "A river unites us," Fall told Le Télégramme after the meeting.'
     )
-    names = {p.name for p in extract(read_text(text, file_name="x.txt")).people}
+    names = {p.name for p in read(text).people}
     assert "Le Télégramme" not in names
 
 
@@ -277,22 +268,14 @@ def test_a_newspaper_someone_told_is_nobody():
     ids=["country-specific-office-and-initial", "lowercase-president-elect", "prince"],
 )
 def test_offices_of_real_readouts(text, expected):
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
-    people = {
-        (p.name, p.title, p.country) for p in extract(read_text(text, file_name="x.txt")).people
-    }
+    people = {(p.name, p.title, p.country) for p in read(text).people}
     assert expected <= people
 
 
 def test_the_datelines_city_gives_its_country_a_side():
-    from archive.ingest.document import read_text
-    from archive.ingest.pipeline import extract
-
     text = (
         "WASHINGTON, April 3 (Reuters) - Secretary of Defense Lloyd Austin hosted Japanese "
         "Minister of Defense Minoru Kihara at the Pentagon on Tuesday."
     )
-    (meeting,) = extract(read_text(text, file_name="x.txt")).meetings
+    (meeting,) = read(text).meetings
     assert set(meeting.countries) == {"US", "JP"}

@@ -284,7 +284,7 @@ def _parse_prefix(
             length = cues.rank_at(tokens, index)
             if length and index + length < end:
                 rank = " ".join(t.text for t in tokens[index : index + length])
-                rank = rank.replace(" .", ".")
+                rank = lexicon.full_rank(rank.replace(" .", "."))
                 rank_start = index
                 index += length
                 while index < end and (following := cues.honorific_at(tokens, index)):

@@ -279,3 +279,18 @@ def test_the_datelines_city_gives_its_country_a_side():
     )
     (meeting,) = read(text).meetings
     assert set(meeting.countries) == {"US", "JP"}
+
+
+@pytest.mark.parametrize(
+    ("written", "full"),
+    [
+        ("Lt. Gen.", "Lieutenant General"),
+        ("Brig. Gen.", "Brigadier General"),
+        ("Vice Adm.", "Vice Admiral"),
+        ("Maj. Gen.", "Major General"),
+        ("Colonel General", "Colonel General"),
+    ],
+)
+def test_a_rank_is_recorded_in_full(written, full):
+    (person,) = read(f"Nigeria's {written} Adebayo Okonkwo met Ghanaian officers in Abuja.").people
+    assert person.rank == full

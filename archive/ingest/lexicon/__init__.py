@@ -172,6 +172,23 @@ def rank_words() -> frozenset[str]:
 
 
 @cache
+def rank_abbreviations() -> dict[str, str]:
+    """Abbreviated rank words ("Lt.") and their full forms ("Lieutenant")."""
+    table = {}
+    for line in _lines("rank_abbreviations.txt"):
+        short, full = (part.strip() for part in line.split("|"))
+        table[short] = full
+    return table
+
+
+def full_rank(rank: str) -> str:
+    """A rank written in full: "Lt. Gen." -> "Lieutenant General", "Vice Adm." -> "Vice
+    Admiral"; words already in full are kept."""
+    table = rank_abbreviations()
+    return " ".join(table.get(word, word) for word in rank.split())
+
+
+@cache
 def honorifics() -> frozenset[tuple[str, ...]]:
     return frozenset(phrase(line) for line in _lines("honorifics.txt"))
 

@@ -477,6 +477,13 @@ def read_layout(text: str, *, body_end: int | None = None) -> Layout:
                 match = _CITY_DATE_LINE.match(line.text)
                 dateline_city = _known_city(match.group("city")) if match else None
             continue
+        if number - (first_prose or 0) < 4 and _is_city_date(line.text):
+            # "Moscow, April 14, 2025" on its own line just under a long headline
+            line.kind = _top_line_kind(line, text, release_seen, candidates)
+            if line.kind in (DATELINE, RELEASE_HEADER) and dateline_city is None:
+                match = _CITY_DATE_LINE.match(line.text)
+                dateline_city = _known_city(match.group("city")) if match else None
+            continue
         found = _dateline(line, text) if number == first_prose else None
         if found:
             city, span, point = found

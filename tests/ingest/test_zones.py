@@ -876,3 +876,19 @@ def test_words_broken_at_a_line_end_are_read_whole_and_offsets_kept():
     assert {"Francisca Irarrázaval Mena", "Ricardo Huamán Quispe"} <= names
     start = PDF_NOTE.index("Ricar-")
     assert document.source_text[start : start + 10] == "Ricar-\ndo "
+
+
+def test_a_city_and_date_line_under_a_long_headline_is_the_reference():
+    text = (
+        "Foreign Minister Sergey Lavrov's talks with Minister of Foreign Affairs of the Republic "
+        "of Indonesia Sugiono\n\nMoscow, April 14, 2025\n\nOn April 14, Foreign Minister Sergey "
+        "Lavrov held talks with Minister of Foreign Affairs of the Republic of Indonesia Sugiono, "
+        "who was in Moscow on a working visit.\n"
+    )
+    document = read_text(text, file_name="mfa.txt")
+    assert (document.reference_date, document.dateline_city) == (
+        datetime.date(2025, 4, 14),
+        "Moscow",
+    )
+    (meeting,) = extract(document).meetings
+    assert meeting.start.value == datetime.date(2025, 4, 14)

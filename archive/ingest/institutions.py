@@ -109,6 +109,12 @@ def _phrase_end(tokens: list[Token], start: int) -> int:
             index += 1
             continue
         length = _connector_at(tokens, index) if index > start else 0
+        if (
+            length
+            and tokens[index].text == "on"
+            and any(t.text == "of" for t in tokens[start:index])
+        ):
+            break  # "Ministry of Defence on Jakobsgatan": where it stands, not its name
         if length:
             index += length
             continue
@@ -232,9 +238,84 @@ def extract_institutions(
             if stop > start:
                 _add(document, lookups, start, stop, found, person_countries)
             index = max(end, first_word + 1)
+    _issuing_bodies(document, found)
     return [
         InstitutionExtraction(f.name, f.country, f.kind, tuple(f.spans)) for f in found.values()
     ]
+
+
+_SMALL_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "at"])
+
+
+def _issuing_bodies(document: Document, found: dict[str, _Found]) -> None:
+    """The body that issued a release, from its letterhead in capitals ("MINISTRY OF FOREIGN
+    AFFAIRS" over "GOVERNMENT OF PAKISTAN"): an institution, with the letterhead's country."""
+    lines = [
+        (zone.span, document.text[zone.span.start : zone.span.end].strip())
+        for zone in document.zones[:12]
+        if zone.kind == "letterhead"
+    ]
+    if not lines:
+        return
+    country = None
+    for _, text in lines:
+        words = text.title().split()
+        for index in range(len(words)):
+            code = lexicon.countries().code_for_name(" ".join(words[index:]))
+            if code:
+                country = country or code
+                break
+    org_words = {word[0].casefold() for word in lexicon.org_words() if len(word) == 1}
+    for span, text in lines:
+        words = text.split()
+        if not any(word.casefold() in org_words for word in words):
+            continue
+        name = " ".join(
+            word.lower() if i and word.casefold() in _SMALL_WORDS else word.capitalize()
+            for i, word in enumerate(words)
+        )
+        if lexicon.countries().code_for_name(name):
+            continue  # "Republic of Iraq" is the country, not a body
+        key = cues.fold(name)
+        if key not in found:
+            kind = next(
+                (
+                    k
+                    for w, k in lexicon.org_words().items()
+                    if w[0].casefold() in {x.casefold() for x in words}
+                ),
+                "other",
+            )
+            found[key] = _Found(name, country, kind, [span])
+
+
+_STATE_WORDS = frozenset(
+    ["republic", "kingdom", "state", "federation", "commonwealth", "union", "emirate", "sultanate"]
+)
+
+
+def _owner_country(tokens: list[Token], countries, start: int, stop: int) -> tuple[int, str] | None:
+    """(index of "of", country) when an organisation's name ends in a second "of [the
+    [Republic of]] <country>" ("Ministry of Defence of the Republic of Kazakhstan"); a name
+    whose only "of" names its country keeps it ("Armed Forces of Ukraine")."""
+    for index in range(start + 2, stop):
+        if tokens[index].text != "of" or not any(t.text == "of" for t in tokens[start:index]):
+            continue  # the first "of" is the name's own ("Armed Forces of Ukraine")
+        cursor = index + 1
+        if cursor < stop and tokens[cursor].folded == "the":
+            cursor += 1
+        if (
+            cursor + 1 < stop
+            and tokens[cursor].folded in _STATE_WORDS
+            and tokens[cursor + 1].text == "of"
+        ):
+            cursor += 2
+        cue = countries[cursor] if cursor < stop else None
+        if cue and cue.kind == "name" and cursor + cue.length == stop:
+            return index, cue.code
+        if cue is None and cursor < stop:
+            continue
+    return None
 
 
 def _add(
@@ -270,6 +351,13 @@ def _add(
         name = document.text[tokens[start].start : tokens[stop - 1].end]
     if cue and cue.kind == "name" and stop - start == cue.length:
         return  # a country's own name ("Islamic Republic of Iran")
+    owner = _owner_country(tokens, countries, start, stop)
+    if owner is not None and country is None:
+        # "Ministry of Defence of the Republic of Kazakhstan" is Kazakhstan's Ministry of
+        # Defence: the name an editor records, with its country
+        of_index, country = owner
+        name = document.text[tokens[start].start : tokens[of_index - 1].end]
+        stop = of_index
     if country is None:
         index = start
         while index < stop:

@@ -671,6 +671,8 @@ def _soft_breaks(text: str) -> tuple[int, ...]:
         following.text = text[following.start : following.end]
         if following.blank or _classify_line(line) or _classify_line(following):
             continue
+        if _is_caps(stripped) or _is_caps(following.text):
+            continue  # a letterhead's lines in capitals are lines of their own
         if _SENTENCE_END.search(stripped) and not blank_separated:
             continue
         breaks.append(line.end)

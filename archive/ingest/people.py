@@ -28,7 +28,7 @@ from . import cues, lexicon
 from .segment import Token, tokenize
 from .types import Document, PersonExtraction, PersonMention, Rejected, Sentence, Span
 
-MAX_NAME_TOKENS = 5
+MAX_NAME_TOKENS = 7  # "Rui Filipe Mendes de Almeida Gouveia"
 # Counterpart rules compare people pairwise; a real article names far fewer people.
 MAX_PEOPLE_FOR_COUNTERPARTS = 60
 MAX_TITLE_TOKENS = 24

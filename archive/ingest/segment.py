@@ -241,9 +241,27 @@ def _ends_sentence(text: str, stop: int, paragraph_start: int) -> bool:
     word = text[cursor:stop].casefold()
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return False
+    if len(word) == 2 and text[cursor].isupper() and _after_rank_or_title(text, cursor):
+        return False  # an initial of two letters after a rank: "Colonel Ts. Narantsetseg"
     following = text[stop + 1 : stop + 4].lstrip()
     # A lowercase continuation means the stop was inside a sentence ("approx. two").
     return not (following[:1].islower())
+
+
+def _after_rank_or_title(text: str, position: int) -> bool:
+    """Whether the word before `position` is a rank or title word ("General Md.")."""
+    from . import lexicon  # imported here: the lexicon tokenises its phrases with this module
+
+    end = position - 1
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    previous = text[start:end].casefold()
+    return bool(previous) and (
+        previous in lexicon.rank_words() or previous in lexicon.title_words()
+    )
 
 
 def sentences(document: Document) -> list[Sentence]:

@@ -294,3 +294,26 @@ def test_the_datelines_city_gives_its_country_a_side():
 def test_a_rank_is_recorded_in_full(written, full):
     (person,) = read(f"Nigeria's {written} Adebayo Okonkwo met Ghanaian officers in Abuja.").people
     assert person.rank == full
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Colonel Ts. Narantsetseg, head of the ministry's press office, spoke in Ulaanbaatar.",
+            "Ts. Narantsetseg",
+        ),
+        (
+            "The Chief of Army Staff, General Md. Anisur Rahman Talukder, held talks in Kathmandu.",
+            "Md. Anisur Rahman Talukder",
+        ),
+        (
+            "The Chief of General Staff, Admiral Rui Filipe Mendes de Almeida Gouveia, travelled "
+            "to Luanda.",
+            "Rui Filipe Mendes de Almeida Gouveia",
+        ),
+    ],
+    ids=["two-letter-initial-after-a-rank", "abbreviated-given-name", "six-word-name"],
+)
+def test_initials_after_ranks_and_long_names(text, name):
+    assert [p.name for p in read(text).people if p.is_official] == [name]

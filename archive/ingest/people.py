@@ -469,6 +469,7 @@ def _candidates_in_sentence(
             or _is_region(tokens, name_start, name_end)
             or _named_thing(tokens, run_start, name_start, name_end)
             or _place_of_an_office(tokens, run_start, name_start, name_end)
+            or _office_after_of(tokens, prefix, name_start, name_end)
         ):
             continue
         name_tokens = _name_words(tokens[name_start:name_end])
@@ -556,6 +557,20 @@ def _place_of_an_office(
         cues.is_title_word(tokens[run_start - 2])
         or cues.title_head_at(tokens, run_start - 2)
         or tokens[run_start - 2].base_folded in lexicon.nonofficial_heads()
+    )
+
+
+def _office_after_of(
+    tokens: list[Token], prefix: _Prefix, name_start: int, name_end: int
+) -> bool:
+    """A rank word right after "of" opens an office's name, not a person's: "Chief of General
+    Staff" is an office, and "Staff" nobody."""
+    start = prefix.rank_start
+    return (
+        start is not None
+        and start > 0
+        and tokens[start - 1].folded == "of"
+        and name_end - name_start == 1
     )
 
 

@@ -352,10 +352,31 @@ def extract_agreements(
                 draft.words = draft.words | mention.words
             if draft not in touched:
                 touched.append(draft)
-        meeting = meetings[meeting_at(meetings, sentence.span.start)] if meetings else None
+        meeting = _meeting_of(meetings, sentence, signing)
         for draft in touched:
             _details(document, sentence, draft, signing, meeting, sides)
     return [_finish(draft, sides) for draft in drafts if _worth_keeping(draft)]
+
+
+def _meeting_of(
+    meetings: list[MeetingExtraction] | tuple[MeetingExtraction, ...],
+    sentence: Sentence,
+    signing: re.Match | None,
+) -> MeetingExtraction | None:
+    """The meeting a sentence tells of: one whose city it names ("… in Luanda, where she
+    signed …"; of several, the city written last before the signing verb), else the one
+    reported last before it."""
+    if not meetings:
+        return None
+    verb = signing.start() if signing else len(sentence.text)
+    named = [
+        (verb - sentence.text.rfind(m.city, 0, verb), m)
+        for m in meetings
+        if m.city and sentence.text.rfind(m.city, 0, verb) >= 0
+    ]
+    if named:
+        return min(named, key=lambda pair: pair[0])[1]
+    return meetings[meeting_at(meetings, sentence.span.start)]
 
 
 def _zone_kind(document: Document, starts: list[int], position: int) -> str | None:

@@ -104,3 +104,18 @@ def test_a_title_case_datelines_date_is_the_reports_and_a_week_is_no_day():
     )
     (meeting,) = extract(read_text(brussels, file_name="brussels.txt")).meetings
     assert meeting.start is None or meeting.start.value is None
+
+
+def test_a_signing_told_with_the_other_capitals_name_keeps_that_meetings_date():
+    trip = (
+        "published: 2024-09-18\n\n"
+        "MAPUTO – Portuguese Defence Minister Helena Vaz Pinto held talks in Maputo today with "
+        "Mozambican Defence Minister Américo Macuácua, two days after a first stop in the "
+        "Angolan capital, Luanda, where she signed a framework programme for defence "
+        "cooperation.\n\n"
+        "In Luanda on Monday, Vaz Pinto met Angolan Defence Minister General Armando Neto.\n"
+    )
+    extraction = extract(read_text(trip, file_name="trip.txt"))
+    assert {m.city for m in extraction.meetings} == {"Maputo", "Luanda"}
+    (agreement,) = extraction.agreements
+    assert (agreement.signed.value, agreement.place) == (datetime.date(2024, 9, 16), "Luanda")

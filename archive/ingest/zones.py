@@ -138,7 +138,10 @@ _SPEAKER_LABEL = re.compile(
     r"^\s*(?P<label>Q|A|[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|al-\w+|bin|de|van|von|da|of|"
     r"the)){0,6})[ \t]*:[ \t]+(?=\S)"
 )
-_QUOTE_HEADER = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,7})[ \t]*:\s*$")
+# "Name:", "Title Name:", "Name, Title:" on a line of its own, over the words it introduces.
+_QUOTE_HEADER = re.compile(
+    r"^\s*(?P<label>[A-Z][\w.'’-]*,?(?:[ \t]+[\w.'’-]+,?){0,8})[ \t]*:\s*$"
+)
 _NOT_LABELS = frozenset(
     [
         "date",
@@ -559,7 +562,7 @@ def _body_line_kind(line: _Line, lines: list[_Line], number: int) -> str:
     """A line inside the article: a paragraph, a heading, a `Name:` header or a speaker."""
     text = line.text
     label = _QUOTE_HEADER.match(text)
-    if label and _label_is_speaker(label.group("label")) and len(_words(text)) <= 8:
+    if label and _label_is_speaker(label.group("label")) and len(_words(text)) <= 9:
         following = next((ln for ln in lines[number + 1 :] if not ln.blank), None)
         if following is not None and following.kind is None:
             return QUOTE_HEADER

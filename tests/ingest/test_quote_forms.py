@@ -325,3 +325,19 @@ def test_single_curly_quotation_over_two_paragraphs_and_a_surname_with_its_artic
         ),
         ("We don’t see mediation as a competition", "Hamed al-Harthy"),
     ]
+
+
+def test_a_name_and_title_header_over_unquoted_words():
+    text = (
+        "Singapore's Defence Minister Tan Wei Liang met Indonesian Defence Minister Hendro "
+        "Wiranegara in Jakarta on Wednesday.\n\n"
+        "Hendro Wiranegara, Indonesian Defence Minister:\n"
+        "Singapore is a small country with a big navy, and we need each other.\n\n"
+        "The ministers also discussed training.\n"
+    )
+    assert statements(text) == [
+        (
+            "Singapore is a small country with a big navy, and we need each other.",
+            "Hendro Wiranegara",
+        )
+    ]

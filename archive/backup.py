@@ -73,6 +73,17 @@ def backup_restore(*, path: Path) -> int:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise BackupError(f"{path}: not an archive backup")
     rows = data.get("rows", [])
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise BackupError(f"{path}: its rows are not a list of records")
+    allowed = {model._meta.label_lower for model in archive_models()}
+    foreign = sorted({str(row.get("model")) for row in rows} - allowed)
+    if foreign:
+        # A backup holds archive records only: rows of users, groups or permissions in it
+        # would create accounts (a superuser) or change passwords. Nothing is restored.
+        raise BackupError(
+            f"{path}: holds rows that are not archive records ({', '.join(foreign[:5])}); "
+            "nothing was restored"
+        )
     usernames = set(get_user_model().objects.values_list("username", flat=True))
     for row in rows:
         # A merge remembers who did it; on another machine that account may not exist.

@@ -76,3 +76,29 @@ def test_restore_refuses_a_file_that_is_not_a_backup(curated_archive, tmp_path):
     with pytest.raises(CommandError, match="not a readable backup"):
         call_command("restore_archive", str(path), "--no-input")
     assert export_text() == before
+
+
+@pytest.mark.django_db
+def test_a_tampered_backup_with_a_user_row_creates_no_account(
+    curated_archive, tmp_path, django_user_model
+):
+    path = tmp_path / "backup.json"
+    call_command("backup_archive", str(path), stdout=io.StringIO())
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["rows"].append(
+        {
+            "model": "auth.user",
+            "fields": {
+                "username": "intruder",
+                "password": "pbkdf2_sha256$1$x$y",
+                "is_superuser": True,
+                "is_staff": True,
+            },
+        }
+    )
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = export_text()
+    with pytest.raises(CommandError, match="not archive records"):
+        call_command("restore_archive", str(path), "--no-input")
+    assert not django_user_model.objects.filter(username="intruder").exists()
+    assert export_text() == before

@@ -219,7 +219,7 @@ COLUMNS: dict[str, list[Column]] = {
         *COMMON,
         Column("title", "The headline.", lambda o, a: o.title),
         Column("outlet", "The news outlet.", lambda o, a: o.outlet),
-        Column("original_url", "Where the outlet published it.", lambda o, a: o.url),
+        Column("original_url", "Where the outlet published it.", lambda o, a: o.safe_url),
         Column("published", "Publication date (ISO 8601).", lambda o, a: _date(o.published)),
         Column("file_name", "The file it was imported from.", lambda o, a: o.file_name),
         Column("status", "draft or reviewed (by an editor).", lambda o, a: o.status),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from .dates import parse_date
 from .html import html_to_text, is_html
@@ -111,12 +112,16 @@ def read_text(text: str, *, file_name: str) -> Document:
     if reference is None and layout.reference is not None:
         reference = reference_date_of(layout)
         source = layout.reference_source.replace("_", " ") if reference else None
+    url = meta.get("url")
+    if url and not web_address(url):
+        rejected.append(Rejected("read", "not a web address (http or https)", url[:200], None))
+        url = None
     return Document(
         text=reading,
         file_name=file_name,
         title=meta.get("title"),
         outlet=meta.get("outlet"),
-        url=meta.get("url"),
+        url=url,
         published=published_day,
         body_end=min(layout.body_end, _body_end(reading, [])),
         excluded=tuple(excluded),
@@ -127,6 +132,14 @@ def read_text(text: str, *, file_name: str) -> Document:
         reference_source=source,
         dateline_city=layout.dateline_city,
     )
+
+
+def web_address(url: str | None) -> bool:
+    """Whether a URL is an http(s) address with a host: the only kind the archive links."""
+    if not url:
+        return False
+    parsed = urlsplit(url.strip())
+    return parsed.scheme.lower() in ("http", "https") and bool(parsed.netloc)
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:

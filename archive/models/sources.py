@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from ..ingest.document import web_address
 from ..record_urls import detail_path
 from .base import Curated, CuratedQuerySet
 
@@ -49,3 +50,9 @@ class Article(Curated):
 
     def get_absolute_url(self) -> str:
         return detail_path("article_detail", self.pk)
+
+    @property
+    def safe_url(self) -> str:
+        """The outlet's address when it is a web address (http or https); anything else
+        ("javascript:…", "data:…") from a file's front matter is never shown as a link."""
+        return self.url if web_address(self.url) else ""

@@ -91,9 +91,15 @@ class ArchiveAdmin(ServiceSaveMixin, admin.ModelAdmin):
 
 
 class CuratedAdmin(ArchiveAdmin):
-    """Base for records with a review status: review and reject actions, status filter."""
+    """Base for records with a review status: review and reject actions, status filter.
+
+    Curated records are rejected, never deleted: a deleted false positive would come back at
+    the next import, a rejected one is remembered and kept out."""
 
     actions = ["mark_reviewed", "reject"]
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
     @admin.action(description="Mark selected as reviewed", permissions=["change"])
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -468,3 +474,6 @@ class MergeRecordAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # a merge keeps the old record's address redirecting: never undone here

@@ -72,8 +72,7 @@ def read_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTE
         return read_text(html_to_text(data, file_name=file_name), file_name=file_name)
     if not data.strip():
         raise IngestError(f"{file_name}: the file is empty.")
-    sample = data[:4096]
-    if b"\x00" in sample:
+    if b"\x00" in data:  # anywhere: PostgreSQL refuses NUL in text, SQLite would store it
         raise IngestError(f"{file_name}: this is a binary file (it contains NUL bytes), not text.")
     try:
         text = data.decode("utf-8")
@@ -91,6 +90,10 @@ def read_bytes(data: bytes, *, file_name: str, max_bytes: int = DEFAULT_MAX_BYTE
 def read_text(text: str, *, file_name: str) -> Document:
     """Clean a decoded text into a Document: BOM, line endings, front matter, then the zones
     of what is left (what is article and what is not, the reference date, the dateline)."""
+    if "\x00" in text:
+        raise IngestError(
+            f"{file_name}: the text contains NUL characters; it is not an article's text."
+        )
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     meta, text = _split_front_matter(text)
     layout = read_layout(text)

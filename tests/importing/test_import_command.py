@@ -280,3 +280,14 @@ def test_an_article_the_importer_fails_on_is_skipped_and_the_others_are_imported
     assert code == 1
     assert "bad.txt" in err and "the importer failed on it" in err
     assert Article.objects.get().file_name == "good.txt"
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_deep_in_a_file_refuses_it_on_every_database(tmp_path):
+    content = FRANCE_GERMANY.encode() + b"x" * 5000 + b"\x00" + b"more text\n"
+    (tmp_path / "nul.txt").write_bytes(content)
+    (tmp_path / "good.txt").write_text(FRANCE_GERMANY.replace("Paris", "Lyon"), encoding="utf-8")
+    code, _, err = run_import(str(tmp_path))
+    assert code == 1
+    assert "nul.txt" in err and "NUL" in err
+    assert Article.objects.get().file_name == "good.txt"

@@ -11,10 +11,12 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F, QuerySet
 
 PAGE_SIZE = 50
@@ -52,6 +54,9 @@ class Page:
     notes: list[str] = field(default_factory=list)
 
 
+LARGEST_KEY = 2**63 - 1  # the tables' 64-bit keys
+
+
 def order(queryset: QuerySet, sort_field: str, descending: bool) -> QuerySet:
     """Return queryset ordered by one field, empty values last, id breaking ties."""
     key = F(sort_field).desc(nulls_last=True) if descending else F(sort_field).asc(nulls_last=True)
@@ -80,6 +85,8 @@ def decode_cursor(cursor: str | None) -> tuple[Any, int] | None:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         tag, value, pk = json.loads(raw)
         pk = int(pk)
+        if not 0 < pk <= LARGEST_KEY:
+            return None
         if tag == "d":
             value = datetime.date.fromisoformat(value)
         elif tag == "i":
@@ -88,11 +95,43 @@ def decode_cursor(cursor: str | None) -> tuple[Any, int] | None:
             value = None
         elif tag == "s":
             value = str(value)
+            if "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+                return None  # no database stores a NUL or a lone surrogate
         else:
             return None
-    except (ValueError, TypeError, json.JSONDecodeError):
+    except (ValueError, TypeError, OverflowError, json.JSONDecodeError):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return value, pk
+
+
+def _fits(queryset: QuerySet, sort_field: str, value: Any) -> bool:
+    """Whether a cursor's value has the type of the column it is compared with (a crafted
+    cursor holding a word for a date, or a date for a number, is not ours)."""
+    if value is None:
+        return True
+    try:
+        field = queryset.model._meta.get_field(sort_field)
+    except FieldDoesNotExist:
+        return True  # an annotation: compared as the database compares it
+    internal = field.get_internal_type()
+    if internal in ("DateField", "DateTimeField"):
+        return isinstance(value, datetime.date)
+    if internal in (
+        "IntegerField",
+        "BigIntegerField",
+        "PositiveIntegerField",
+        "FloatField",
+        "AutoField",
+        "BigAutoField",
+        "SmallIntegerField",
+        "PositiveSmallIntegerField",
+    ):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if internal in ("CharField", "TextField", "SlugField"):
+        return isinstance(value, str)
+    return True
 
 
 def _rows_after(
@@ -127,6 +166,8 @@ def keyset_page(
 ) -> Page:
     """Return the page after the cursor of a queryset already ordered by `order`."""
     position = decode_cursor(cursor)
+    if position is not None and not _fits(queryset, sort_field, position[0]):
+        position = None
     qs = queryset.annotate(keyset_value=F(sort_field))
     if position is None:
         rows = list(qs[: size + 1])

@@ -43,6 +43,9 @@ class Term:
     prefix: bool = False
 
 
+MIN_PREFIX_CHARS = 3
+
+
 def parse_query(q: str) -> list[Term]:
     """Return the searchable terms of what a user typed, dropping syntax the engine would reject."""
     terms: list[Term] = []
@@ -55,6 +58,10 @@ def parse_query(q: str) -> list[Term]:
         if not words:
             continue
         prefix = chunk.rstrip().endswith("*") and not chunk.rstrip().endswith("(*")
+        if prefix and len(words[-1]) < MIN_PREFIX_CHARS:
+            # "s*" matches most of the index and cost seconds per request: a prefix needs
+            # a few letters; a shorter one is searched as the word itself.
+            prefix = False
         terms.append(Term(words, prefix))
         if len(terms) >= MAX_TERMS:
             break

@@ -15,6 +15,9 @@ from tests.factories import make_article, make_official, make_statement
         ("security agreement", [(("security",), False), (("agreement",), False)]),
         ('"security agreement"', [(("security", "agreement"), False)]),
         ("secur*", [(("secur",), True)]),
+        ("def*", [(("def",), True)]),
+        ("s*", [(("s",), False)]),  # a one- or two-letter prefix is the word itself
+        ("de*", [(("de",), False)]),
         ('"unclosed phrase', [(("unclosed", "phrase"), False)]),
         ("AND", []),
         ("-", []),

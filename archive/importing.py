@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -44,7 +45,22 @@ class ImportSource:
 
     @classmethod
     def from_path(cls, path: Path) -> ImportSource:
-        return cls(name=path.name, read=path.read_bytes)
+        return cls(name=path.name, read=lambda: read_bounded(path.open("rb"), path.name))
+
+    @classmethod
+    def from_stream(cls, name: str, stream: BinaryIO) -> ImportSource:
+        return cls(name=name, read=lambda: read_bounded(stream, name))
+
+
+def read_bounded(stream: BinaryIO, name: str, limit: int | None = None) -> bytes:
+    """At most `limit` bytes of a file or of standard input: one byte more is refused with
+    the limit in the message, so a gigabyte file never enters memory whole."""
+    limit = settings.ARCHIVE_IMPORT_MAX_BYTES if limit is None else limit
+    with stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise IngestError(f"{name}: over the limit of {limit:,} bytes; not read further.")
+    return data
 
 
 class _DryRunRollback(Exception):

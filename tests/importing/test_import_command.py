@@ -291,3 +291,24 @@ def test_a_nul_byte_deep_in_a_file_refuses_it_on_every_database(tmp_path):
     assert code == 1
     assert "nul.txt" in err and "NUL" in err
     assert Article.objects.get().file_name == "good.txt"
+
+
+def test_a_file_over_the_limit_is_never_read_whole(tmp_path, settings):
+    from archive.importing import read_bounded
+    from archive.ingest.types import IngestError
+
+    settings.ARCHIVE_IMPORT_MAX_BYTES = 1000
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * 50_000)
+
+    class Counting(io.BytesIO):
+        asked: list[int] = []
+
+        def read(self, size=-1):
+            self.asked.append(size)
+            return super().read(size)
+
+    stream = Counting(path.read_bytes())
+    with pytest.raises(IngestError, match="over the limit of 1,000 bytes"):
+        read_bounded(stream, "huge.txt")
+    assert stream.asked == [1001]  # never asked for the whole file

@@ -105,5 +105,5 @@ class Command(BaseCommand):
         file_paths = [path for path in paths if path != "-"]
         sources, problems = sources_from_paths(file_paths)
         if "-" in paths:
-            sources.insert(0, ImportSource.from_bytes("<stdin>", sys.stdin.buffer.read()))
+            sources.insert(0, ImportSource.from_stream("<stdin>", sys.stdin.buffer))
         return sources, problems

@@ -20,11 +20,21 @@ def highlighted_text(text: str, spans: list[Span]) -> SafeString:
     n = len(text)
     spans = [(max(0, s), min(n, e), k, label, url) for s, e, k, label, url in spans if s < e <= n]
     cuts = sorted({0, n, *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    # A sweep over the cuts keeps the passages open at each piece, instead of testing every
+    # passage for every piece (quadratic: an article of 20,000 passages took 47 s).
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, (s, e, *_rest) in enumerate(spans):
+        opening.setdefault(s, []).append(i)
+        closing.setdefault(e, []).append(i)
+    open_now: set[int] = set()
     out: list[str] = []
     anchored: set[int] = set()
     for a, b in pairwise(cuts):
+        open_now.difference_update(closing.get(a, ()))
+        open_now.update(opening.get(a, ()))
         piece = text[a:b]
-        covering = [(i, sp) for i, sp in enumerate(spans) if sp[0] <= a and b <= sp[1]]
+        covering = [(i, spans[i]) for i in sorted(open_now)]
         if not covering:
             out.append(_paragraphs(piece))
             continue

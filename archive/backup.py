@@ -14,8 +14,10 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
 
 from archive.models import ArchiveState, record_models
 
@@ -98,6 +100,13 @@ def backup_restore(*, path: Path) -> int:
                 model._default_manager.all().delete()
             call_command("loaddata", str(fixture), verbosity=0)
             ArchiveState.bump()
+    except (DeserializationError, DatabaseError, ValidationError, ValueError, KeyError) as error:
+        # A damaged or edited file: the transaction is undone and the archive is as it was.
+        first_line = str(error).strip().splitlines()[0][:300] if str(error).strip() else ""
+        raise BackupError(
+            f"{path}: cannot be restored, the archive is unchanged "
+            f"({type(error).__name__}: {first_line})"
+        ) from error
     finally:
         fixture.unlink(missing_ok=True)
     return len(rows)

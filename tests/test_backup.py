@@ -102,3 +102,29 @@ def test_a_tampered_backup_with_a_user_row_creates_no_account(
         call_command("restore_archive", str(path), "--no-input")
     assert not django_user_model.objects.filter(username="intruder").exists()
     assert export_text() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda rows: rows[0]["fields"].update({"no_such_field": 1}),
+        lambda rows: rows[0].update({"pk": "not-a-number"}),
+        lambda rows: rows[0]["fields"].update({"status": None}),
+        lambda rows: rows.append({"model": "archive.official", "pk": 1, "fields": {}}),
+        lambda rows: rows[0].pop("fields"),
+    ],
+    ids=["unknown-field", "bad-key", "null-status", "duplicate-key", "no-fields"],
+)
+def test_a_damaged_backup_is_refused_with_a_message_and_changes_nothing(
+    curated_archive, tmp_path, damage
+):
+    path = tmp_path / "backup.json"
+    call_command("backup_archive", str(path), stdout=io.StringIO())
+    data = json.loads(path.read_text(encoding="utf-8"))
+    damage(data["rows"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = export_text()
+    with pytest.raises(CommandError):
+        call_command("restore_archive", str(path), "--no-input")
+    assert export_text() == before

@@ -70,8 +70,10 @@ MEETING_DATE_SLACK = datetime.timedelta(days=2)
 
 
 def content_hash(text: str) -> str:
-    """Return the identity of an article's text: importing the same text twice is a no-op."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """Return the identity of an article's text: importing the same text twice is a no-op,
+    also when a copy differs only in spacing or line endings (a pasted text, a final
+    newline), which an editor would call the same article."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def _tokens(name: str) -> set[str]:
@@ -228,6 +230,9 @@ class ArticleLoader:
         """Write the article and everything extracted from it."""
         digest = content_hash(self.document.source_text)
         article = Article.objects.filter(content_hash=digest).first()
+        if article is None and self.document.url:
+            # The same address is the same article, whatever a copy did to its text.
+            article = Article.objects.filter(url=self.document.url).order_by("id").first()
         if article is not None and not reprocess:
             self.outcome.status = ARTICLE_UNCHANGED
             self.outcome.article_id = article.pk

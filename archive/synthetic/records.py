@@ -226,7 +226,7 @@ class SyntheticArchive:
                     day,
                     text,
                     f"synthetic/{pk:08d}.txt",
-                    hashlib.sha256(text.encode()).hexdigest(),
+                    hashlib.sha256(" ".join(text.split()).encode()).hexdigest(),
                 )
 
         columns = ("id", "title", "published", "text", "file_name", "content_hash")

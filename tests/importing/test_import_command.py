@@ -312,3 +312,26 @@ def test_a_file_over_the_limit_is_never_read_whole(tmp_path, settings):
     with pytest.raises(IngestError, match="over the limit of 1,000 bytes"):
         read_bounded(stream, "huge.txt")
     assert stream.asked == [1001]  # never asked for the whole file
+
+
+@pytest.mark.django_db
+def test_a_copy_differing_in_spacing_or_with_the_same_address_is_the_same_article(tmp_path):
+    (tmp_path / "a.txt").write_text(FRANCE_GERMANY, encoding="utf-8")
+    run_import(str(tmp_path / "a.txt"))
+    spaced = FRANCE_GERMANY.replace("\n", "\r\n").replace(" met ", "  met ") + "\n\n"
+    (tmp_path / "b.txt").write_text(spaced, encoding="utf-8")
+    code, _, err = run_import(str(tmp_path / "b.txt"))
+    assert code == 0, err
+    assert Article.objects.count() == 1
+
+    with_url = FRANCE_GERMANY.replace("PARIS", "Paris").replace(
+        "outlet:", "url: https://example.org/story\noutlet:", 1
+    )
+    (tmp_path / "c.txt").write_text(with_url, encoding="utf-8")
+    run_import(str(tmp_path / "c.txt"))
+    assert Article.objects.count() == 2  # another text, its own address
+    corrected = with_url.replace("Defence Minister", "defence minister", 1)
+    (tmp_path / "d.txt").write_text(corrected, encoding="utf-8")
+    code, _, err = run_import(str(tmp_path / "d.txt"))
+    assert code == 0, err
+    assert Article.objects.count() == 2  # the outlet's corrected copy: the same address

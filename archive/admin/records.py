@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from archive import services
@@ -63,16 +64,41 @@ class PassageMixin:
         return passage_html(obj) if obj is not None and obj.pk else "—"
 
 
+# Rows an inline shows: an official named 26,000 times made one change page load every
+# mention with its article's whole text (23 GB before the kernel stopped the worker).
+MAX_INLINE_ROWS = 50
+
+
+class CappedInlineFormSet(BaseInlineFormSet):
+    """An inline formset of at most MAX_INLINE_ROWS rows, the first in the inline's order."""
+
+    def get_queryset(self) -> QuerySet:
+        if not getattr(self, "_capped", False):
+            rows = super().get_queryset()
+            ids = list(rows.values_list("pk", flat=True)[:MAX_INLINE_ROWS])
+            self._queryset = rows.filter(pk__in=ids)
+            self._capped = True
+        return self._queryset
+
+
 class PassageInlineMixin(PassageMixin):
     """An inline of rows read from articles: the passage beside each row, no blank extra forms,
-    and the rows' related records fetched with them (`related`), never one query per row."""
+    at most MAX_INLINE_ROWS rows, and the rows' related records fetched with them
+    (`related`), never one query per row; an article is fetched once for all its rows."""
 
-    readonly_fields = ["source_passage"]
+    # The article a row was read from is where it was found, not something to edit; shown as
+    # text, it needs no widget (an autocomplete widget asked the database once per row).
+    readonly_fields = ["article", "source_passage"]
     extra = 0
     related: tuple[str, ...] = ("article",)
+    formset = CappedInlineFormSet
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related(*self.related)
+        joined = [name for name in self.related if name != "article"]
+        queryset = super().get_queryset(request).select_related(*joined)
+        if "article" in self.related:
+            queryset = queryset.prefetch_related("article")  # one instance per article
+        return queryset
 
 
 class ArchiveAdmin(ServiceSaveMixin, admin.ModelAdmin):
@@ -147,7 +173,6 @@ class OfficialMentionInline(PassageInlineMixin, admin.TabularInline):
 
     model = OfficialMention
     fields = ["article", "name_as_written", "title_as_written", "start", "end", "source_passage"]
-    autocomplete_fields = ["article"]
 
 
 class InstitutionAliasInline(admin.TabularInline):
@@ -173,7 +198,7 @@ class ParticipationInline(PassageInlineMixin, admin.TabularInline):
         "end",
         "source_passage",
     ]
-    autocomplete_fields = ["official", "article"]
+    autocomplete_fields = ["official"]
     related = ("official", "article")
 
 
@@ -182,7 +207,6 @@ class MeetingSourceInline(PassageInlineMixin, admin.TabularInline):
 
     model = MeetingSource
     fields = ["article", "start", "end", "source_passage"]
-    autocomplete_fields = ["article"]
 
 
 class StatementInline(PassageInlineMixin, admin.StackedInline):
@@ -209,7 +233,6 @@ class AgreementSourceInline(PassageInlineMixin, admin.TabularInline):
 
     model = AgreementSource
     fields = ["article", "start", "end", "source_passage"]
-    autocomplete_fields = ["article"]
 
 
 # -- curated records ----------------------------------------------------------------------------

@@ -97,11 +97,14 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Repeated failed sign-ins are throttled: after AXES_FAILURE_LIMIT failures for one username
-# from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+# from one address, that pair is locked out for AXES_COOLOFF_MINUTES (archive/lockout.py).
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "archive.lockout.lockout_parameters"
+# Past this many failures for one username from all addresses together, that username is locked
+# out everywhere for the cool-off (guesses spread over many addresses).
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "50"))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "archive.client_ip.client_ip"
 

@@ -1,4 +1,4 @@
-"""The sign-in lock-out keys on the client behind the trusted proxies, never on the proxy."""
+"""The sign-in lock-out keys on the client behind the trusted proxies and on a username."""
 
 from __future__ import annotations
 
@@ -83,3 +83,41 @@ def test_one_clients_failures_behind_a_proxy_do_not_lock_out_another(settings, e
     )
     assert response.status_code == 302
     assert editor_client.session["_auth_user_id"] == str(editor.pk)
+
+
+@pytest.mark.django_db
+def test_guesses_spread_over_many_addresses_lock_the_username(settings, editor):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_USERNAME_FAILURE_LIMIT = 6
+    settings.TRUSTED_PROXY_COUNT = 1
+    # Two failures from each of three addresses: no address reaches its own limit of three.
+    for last in (1, 2, 3):
+        failed_logins(Client(), editor.username, f"203.0.113.{last}", times=2)
+
+    response = Client().post(
+        reverse("admin:login"),
+        {"username": editor.username, "password": PASSWORD},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="203.0.113.200",
+    )
+    assert response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_failures_below_the_username_limit_leave_other_addresses_free(settings, editor):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_USERNAME_FAILURE_LIMIT = 6
+    settings.TRUSTED_PROXY_COUNT = 1
+    for last in (1, 2):
+        failed_logins(Client(), editor.username, f"203.0.113.{last}", times=2)
+
+    client = Client()
+    response = client.post(
+        reverse("admin:login"),
+        {"username": editor.username, "password": PASSWORD, "next": "/admin/"},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="203.0.113.200",
+    )
+    assert response.status_code == 302

@@ -72,7 +72,7 @@ class EvidenceMixin:
             return "—"
         return format_html_join(
             "",
-            "<div class=\"evidence\"><p><strong>{}</strong> ({})</p><ul>{}</ul></div>",
+            '<div class="evidence"><p><strong>{}</strong> ({})</p><ul>{}</ul></div>',
             (
                 (
                     entry.get("article", "?"),

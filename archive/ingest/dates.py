@@ -71,9 +71,7 @@ _RELATIVE = re.compile(
 )
 # A weekday without "on", as wires write it ("met Tuesday"): capitalised, and not the head of
 # an absolute date ("Tuesday, March 11" is read by the absolute patterns first).
-_BARE_WEEKDAY = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_BARE_WEEKDAY = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Words that put what follows in the future: "will meet on Friday" is the next Friday.
 FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|is|are)\s+(?:\w+\s+){0,3}?(?:scheduled|due|expected|set|to)\b|"

@@ -181,9 +181,7 @@ def _event_date(
             between = text[trigger_at : mention.span.start]
             if _RELATION_BETWEEN.search(between):
                 continue  # "the talks came three weeks before X takes office on 24 May"
-        if _in_dateline(text, sentence.span.start, mention) or _in_dateline_zone(
-            document, mention
-        ):
+        if _in_dateline(text, sentence.span.start, mention) or _in_dateline_zone(document, mention):
             dateline = dateline or mention
             continue
         introduced = _ON_BEFORE.search(before[-40:]) or (

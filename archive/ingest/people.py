@@ -560,9 +560,7 @@ def _place_of_an_office(
     )
 
 
-def _office_after_of(
-    tokens: list[Token], prefix: _Prefix, name_start: int, name_end: int
-) -> bool:
+def _office_after_of(tokens: list[Token], prefix: _Prefix, name_start: int, name_end: int) -> bool:
     """A rank word right after "of" opens an office's name, not a person's: "Chief of General
     Staff" is an office, and "Staff" nobody."""
     start = prefix.rank_start

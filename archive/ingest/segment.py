@@ -217,9 +217,7 @@ def paragraphs(document: Document) -> Iterator[Span]:
             continue
         span = Span(match.start(), match.end())
         if pending is not None:
-            continues = line.lstrip()[:1].islower() and previous.rstrip()[-1:] not in (
-                ".!?:;\"”’'"
-            )
+            continues = line.lstrip()[:1].islower() and previous.rstrip()[-1:] not in (".!?:;\"”’'")
             previous = line
             if continues:
                 pending = Span(pending.start, span.end)

@@ -75,6 +75,7 @@ class Document:
     def source_text(self) -> str:
         """The text as imported (line breaks and all), for storing and showing."""
         return self.text if self.source is None else self.source
+
     _excluded_index: RangeIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

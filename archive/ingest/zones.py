@@ -139,9 +139,7 @@ _SPEAKER_LABEL = re.compile(
     r"the)){0,6})[ \t]*:[ \t]+(?=\S)"
 )
 # "Name:", "Title Name:", "Name, Title:" on a line of its own, over the words it introduces.
-_QUOTE_HEADER = re.compile(
-    r"^\s*(?P<label>[A-Z][\w.'’-]*,?(?:[ \t]+[\w.'’-]+,?){0,8})[ \t]*:\s*$"
-)
+_QUOTE_HEADER = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*,?(?:[ \t]+[\w.'’-]+,?){0,8})[ \t]*:\s*$")
 _NOT_LABELS = frozenset(
     [
         "date",
@@ -663,8 +661,10 @@ def _soft_breaks(text: str) -> tuple[int, ...]:
     for line in _split_lines(text)[:-1]:
         stripped = line.text.rstrip()
         broken_word = len(stripped) > 1 and stripped[-1] == "-" and stripped[-2].isalpha()
-        if not stripped or stripped.endswith(":") or (
-            not broken_word and not blank_separated and len(stripped) < width * 0.6
+        if (
+            not stripped
+            or stripped.endswith(":")
+            or (not broken_word and not blank_separated and len(stripped) < width * 0.6)
         ):
             continue
         if len(stripped) > width + 10:

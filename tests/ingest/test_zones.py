@@ -584,8 +584,7 @@ ZONE_CASES = [
         id="running-header-repeated",
     ),
     pytest.param(
-        "Nowak empfängt Kalnius\n12.05.2025 09:30\n\n"
-        f"{PL}\n",
+        f"Nowak empfängt Kalnius\n12.05.2025 09:30\n\n{PL}\n",
         "12.05.2025 09:30",
         "timestamp",
         id="timestamp-dotted-european",

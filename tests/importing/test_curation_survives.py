@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from archive.models import Meeting, MergeRecord, Official, ReviewStatus, Statement
-from archive.services import meeting_merge, official_merge, record_reject
+from archive.services import meeting_merge, official_merge, record_reject, record_review
 
 from .conftest import SEEDS, run_import
 
@@ -67,3 +67,36 @@ def test_rejected_official_is_not_recreated_by_a_new_article(seeded, tmp_path):
     assert rejected.status == ReviewStatus.REJECTED
     quote = Statement.objects.get(article__file_name="araji.txt", text__startswith="We will")
     assert quote.speaker is None  # never attributed to the rejected record
+
+
+@pytest.mark.django_db
+def test_a_pasted_copy_of_an_article_changes_no_curated_record(seeded, tmp_path):
+    """The issue's case: a merged name and a reviewed meeting, then the same text pasted again."""
+    keep = Official.objects.get(name="Mohammad Bagheri")
+    official_merge(keep=keep, merge=[Official.objects.get(name="Abdolrahim Mousavi")])
+    meeting = keep.meetings.order_by("pk").first()
+    record_review(record=meeting)
+    before = {
+        "officials": Official.objects.count(),
+        "statements": Statement.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "participants": sorted(meeting.officials.values_list("pk", flat=True)),
+        "sources": sorted(meeting.articles.values_list("pk", flat=True)),
+    }
+    source = meeting.articles.order_by("pk").first()
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(source.text.replace("\n", "\r\n") + "\n", encoding="utf-8")
+
+    code, _, err = run_import(str(pasted))
+    assert code == 0, err
+    meeting.refresh_from_db()
+    after = {
+        "officials": Official.objects.count(),
+        "statements": Statement.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "participants": sorted(meeting.officials.values_list("pk", flat=True)),
+        "sources": sorted(meeting.articles.values_list("pk", flat=True)),
+    }
+    assert after == before
+    assert not Official.objects.filter(name="Abdolrahim Mousavi").exists()
+    assert meeting.status == ReviewStatus.REVIEWED

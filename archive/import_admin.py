@@ -1,16 +1,12 @@
 """The admin page "Import articles": upload or paste texts, preview, then confirm.
 
 It calls the same service as `manage.py import_articles`; the preview is a dry run of exactly
-what the confirmed import will do. Between preview and confirm the texts travel back in the
-form itself, so nothing is staged on the server and a lost preview loses nothing. They travel
-byte for byte: a file that is not UTF-8 (a saved web page in windows-1252) goes as base64, so
-the confirmed import decodes it exactly as the preview did.
+what the confirmed import will do. Between preview and confirm the bytes the preview read wait
+on the server (archive/import_staging.py) and the form carries only their token, so confirm
+imports exactly what was previewed, byte for byte and whatever its size.
 """
 
 from __future__ import annotations
-
-import base64
-import binascii
 
 from django import forms
 from django.contrib import admin, messages
@@ -21,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from archive import import_staging
 from archive.ingest.report import ImportReport
 
 
@@ -88,30 +85,6 @@ class ImportForm(forms.Form):
         return sources
 
 
-def _staged(name: str, data: bytes) -> dict:
-    """A previewed file as the confirm form carries it: UTF-8 as text, anything else base64."""
-    try:
-        return {"name": name, "content": data.decode("utf-8"), "encoding": ""}
-    except UnicodeDecodeError:
-        return {
-            "name": name,
-            "content": base64.b64encode(data).decode("ascii"),
-            "encoding": "base64",
-        }
-
-
-def _unstaged(content: str, encoding: str) -> bytes:
-    """The bytes of a staged file; ValueError for a form that was tampered with."""
-    if encoding == "base64":
-        try:
-            return base64.b64decode(content, validate=True)
-        except binascii.Error as error:
-            raise ValueError(str(error)) from None
-    if encoding:
-        raise ValueError(f"unknown staged encoding {encoding!r}")
-    return content.encode("utf-8")
-
-
 class ImportArticlesView(PermissionRequiredMixin, View):
     """Upload → preview (dry run) → confirm (the real import)."""
 
@@ -129,30 +102,29 @@ class ImportArticlesView(PermissionRequiredMixin, View):
             return self._render(request, form)
         sources = form.sources()
         report = _importing().articles_import(sources=sources, dry_run=True)
-        staged = [
-            _staged(source.name, source.read())
+        importable = [
+            (source.name, source.read())
             for source, outcome in zip(sources, report.outcomes, strict=True)
             if not outcome.failed
         ]
-        return self._render(request, form, report=report, staged=staged)
+        stage = import_staging.stage(request.user.pk, importable) if importable else ""
+        return self._render(request, form, report=report, staged=importable, stage=stage)
 
     def _confirm(self, request: HttpRequest) -> HttpResponse:
-        names = request.POST.getlist("staged_name")
-        contents = request.POST.getlist("staged_content")
-        encodings = request.POST.getlist("staged_encoding") or [""] * len(names)
+        token = request.POST.get("stage", "")
         try:
-            if not names or not len(names) == len(contents) == len(encodings):
-                raise ValueError
-            data = [_unstaged(c, e) for c, e in zip(contents, encodings, strict=True)]
-        except ValueError:
-            messages.error(request, "Nothing to import: upload the articles again.")
+            files = import_staging.staged_files(token, request.user.pk)
+        except import_staging.StageMissing:
+            messages.error(
+                request,
+                "Nothing to import: this preview was already imported or has expired. "
+                "Upload the articles again.",
+            )
             return redirect("admin_archive_import")
         importing = _importing()
-        sources = [
-            importing.ImportSource.from_bytes(name, content)
-            for name, content in zip(names, data, strict=True)
-        ]
+        sources = [importing.ImportSource.from_bytes(name, data) for name, data in files]
         report = importing.articles_import(sources=sources)
+        import_staging.discard(token)
         for line in report.summary_lines():
             messages.info(request, line)
         for outcome in report.failed:
@@ -170,7 +142,8 @@ class ImportArticlesView(PermissionRequiredMixin, View):
         form: ImportForm,
         *,
         report: ImportReport | None = None,
-        staged: list[dict] | None = None,
+        staged: list[tuple[str, bytes]] | None = None,
+        stage: str = "",
     ) -> HttpResponse:
         context = {
             **admin.site.each_context(request),
@@ -178,5 +151,6 @@ class ImportArticlesView(PermissionRequiredMixin, View):
             "form": form,
             "report": report,
             "staged": staged or [],
+            "stage": stage,
         }
         return render(request, self.template_name, context)

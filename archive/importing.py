@@ -100,13 +100,13 @@ def sources_from_paths(paths: Sequence[str | Path]) -> tuple[list[ImportSource],
     return sources, problems
 
 
-def _import_one(
-    source: ImportSource,
-    *,
-    index: OfficialIndex,
-    reprocess: bool,
-    max_bytes: int,
-) -> ArticleOutcome:
+def _extract_one(
+    source: ImportSource, *, max_bytes: int
+) -> tuple[ArticleOutcome, Extraction | None]:
+    """Read and extract one article, outside any transaction (the slow, lock-free part).
+
+    Returns the outcome so far and the extraction, or a failed outcome and None.
+    """
     outcome = ArticleOutcome(source=source.name, status=ARTICLE_FAILED)
     try:
         data = source.read()
@@ -114,28 +114,35 @@ def _import_one(
     except IngestError as error:
         message = str(error)
         outcome.message = message if source.name in message else f"{source.name}: {message}"
-        return outcome
+        return outcome, None
     except OSError as error:
         outcome.message = f"{source.name}: cannot be read ({error.strerror or error})"
-        return outcome
+        return outcome, None
     except Exception:  # one article's failure must not stop the others
         logger.exception("Extraction of %s failed", source.name)
         outcome.message = (
             f"{source.name}: not imported, the importer failed on it (the error is in the log); "
             "the other files were imported"
         )
-        return outcome
+        return outcome, None
     if not extraction.meetings:
         if not _has_records(extraction):
             outcome.message = (
                 f"{source.name}: no meeting, official or statement was found in the text"
             )
-            return outcome
+            return outcome, None
         # An analysis piece or an interview: its officials and statements are worth keeping.
         outcome.warnings.append(
             f"{source.name}: no meeting between two states was found; its officials and "
             "statements were imported without one"
         )
+    return outcome, extraction
+
+
+def _load_one(
+    extraction: Extraction, outcome: ArticleOutcome, *, index: OfficialIndex, reprocess: bool
+) -> None:
+    """Write one extracted article in its own transaction; a refusal fails that article only."""
     try:
         with transaction.atomic(), ArchiveState.batched():
             load_extraction(extraction, index=index, outcome=outcome, reprocess=reprocess)
@@ -143,9 +150,8 @@ def _import_one(
         index.invalidate()
         outcome.status = ARTICLE_FAILED
         outcome.changes.clear()
-        outcome.message = f"{source.name}: not imported, the database refused it ({error})"
-        logger.exception("Import of %s failed", source.name)
-    return outcome
+        outcome.message = f"{outcome.source}: not imported, the database refused it ({error})"
+        logger.exception("Import of %s failed", outcome.source)
 
 
 def _has_records(extraction: Extraction) -> bool:
@@ -170,21 +176,29 @@ def articles_import(
     limit = max_bytes if max_bytes is not None else settings.ARCHIVE_IMPORT_MAX_BYTES
     index = OfficialIndex()
 
-    def run() -> None:
-        for source in sources:
-            outcome = _import_one(source, index=index, reprocess=reprocess, max_bytes=limit)
-            report.outcomes.append(outcome)
-            if on_progress is not None:
-                on_progress(outcome)
+    def record(outcome: ArticleOutcome) -> None:
+        report.outcomes.append(outcome)
+        if on_progress is not None:
+            on_progress(outcome)
 
     if not dry_run:
-        run()
+        for source in sources:
+            outcome, extraction = _extract_one(source, max_bytes=limit)
+            if extraction is not None:
+                _load_one(extraction, outcome, index=index, reprocess=reprocess)
+            record(outcome)
         if any(o.status in (ARTICLE_NEW, ARTICLE_REPROCESSED) for o in report.outcomes):
             planner_stats.refresh()
         return report
+    # Extract everything first, then write and roll back in one short transaction: the slow
+    # part never holds the database's write lock (SQLite takes it at BEGIN).
+    extracted = [_extract_one(source, max_bytes=limit) for source in sources]
     try:
         with transaction.atomic():
-            run()
+            for outcome, extraction in extracted:
+                if extraction is not None:
+                    _load_one(extraction, outcome, index=index, reprocess=reprocess)
+                record(outcome)
             raise _DryRunRollback
     except _DryRunRollback:
         pass

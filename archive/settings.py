@@ -227,6 +227,11 @@ if HTTPS:
 # on the address the outermost of them saw. One by default behind HTTPS, none otherwise.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if HTTPS else "0"))
 
+# Where the admin import page keeps previewed uploads until they are confirmed (a day at most).
+ARCHIVE_IMPORT_STAGING_DIR = Path(
+    os.environ.get("ARCHIVE_IMPORT_STAGING_DIR", str(BASE_DIR / ".import-staging"))
+)
+
 # The largest article file the importer accepts, in bytes.
 ARCHIVE_IMPORT_MAX_BYTES = int(os.environ.get("ARCHIVE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 

@@ -16,6 +16,12 @@ def _fresh_result_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _private_import_staging(settings, tmp_path_factory):
+    """Previewed uploads go to a folder of the test's own, never to the checkout."""
+    settings.ARCHIVE_IMPORT_STAGING_DIR = tmp_path_factory.mktemp("import-staging")
+
+
 @pytest.fixture
 def editor(db, django_user_model):
     """A staff account in the Editors group, as `create_editor` makes it."""

@@ -128,3 +128,18 @@ def test_a_damaged_backup_is_refused_with_a_message_and_changes_nothing(
     with pytest.raises(CommandError):
         call_command("restore_archive", str(path), "--no-input")
     assert export_text() == before
+
+
+@pytest.mark.django_db
+def test_a_restored_archive_backs_up_to_the_same_bytes(curated_archive, tmp_path):
+    """Timestamps, statuses and merge records included: a restore is the archive, not a copy."""
+    first = tmp_path / "first.json"
+    second = tmp_path / "second.json"
+    call_command("backup_archive", str(first), stdout=io.StringIO())
+    Official.objects.all().delete()
+    Statement.objects.all().delete()
+    MergeRecord.objects.all().delete()
+    call_command("restore_archive", str(first), "--no-input", stdout=io.StringIO())
+    call_command("backup_archive", str(second), stdout=io.StringIO())
+    assert b'"merged_at"' in first.read_bytes()
+    assert second.read_bytes() == first.read_bytes()

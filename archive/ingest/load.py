@@ -299,24 +299,32 @@ class ArticleLoader:
     # -- institutions --------------------------------------------------------------------
 
     def institution_for(
-        self, name: str | None, *, extraction: InstitutionExtraction | None = None
+        self,
+        name: str | None,
+        *,
+        extraction: InstitutionExtraction | None = None,
+        country: str | None = None,
     ) -> Institution | None:
-        """Resolve an institution by name, creating it when the archive has none."""
+        """Resolve an institution by name and country, creating it when the archive has none.
+
+        `country` is whose it is when no extraction says so (an official's own institution)."""
         if not name:
             return None
         key = institution_key(name)
         if not key:
             return None
-        if key in self.institutions:
-            return self.institutions[key]
+        country = (extraction.country if extraction else None) or country or ""
+        seen = f"{key}\0{country}"
+        if seen in self.institutions:
+            return self.institutions[seen]
+        if not country:  # a name without a country means the one this article named
+            for cached, institution in self.institutions.items():
+                if cached.startswith(f"{key}\0"):
+                    return institution
         if extraction is not None and extraction.kind == InstitutionKind.NEWS_AGENCY:
-            self.institutions[key] = None
+            self.institutions[seen] = None
             return None
-        institution = (
-            Institution.objects.filter(name_key=key).order_by("id").first()
-            or Institution.objects.filter(aliases__name_key=key).order_by("id").first()
-        )
-        country = (extraction.country if extraction else None) or ""
+        institution = _same_institution(key, country)
         kind = _choice(extraction.kind if extraction else None, InstitutionKind, "other")
         if institution is None:
             institution = Institution(name=name[:300], name_key=key, country=country, kind=kind)
@@ -325,7 +333,7 @@ class ArticleLoader:
             self.outcome.record("institutions", name, NEW)
         elif institution.status == ReviewStatus.REJECTED:
             self.outcome.record("institutions", name, SUPPRESSED)
-            self.institutions[key] = None
+            self.institutions[seen] = None
             return None
         elif institution.status == ReviewStatus.REVIEWED:
             self.outcome.record("institutions", institution.name, LEFT_ALONE)
@@ -350,7 +358,7 @@ class ArticleLoader:
                 institution=institution, name_key=key, defaults={"name": name[:300]}
             )
         institution.articles.add(self.article)
-        self.institutions[key] = institution
+        self.institutions[seen] = institution
         return institution
 
     # -- officials -----------------------------------------------------------------------
@@ -363,7 +371,7 @@ class ArticleLoader:
             ref = PersonRef(names=tuple(names), country=person.country, title=person.title)
             official_id = self.index.find(ref, exclude=taken)
             official = Official.objects.filter(pk=official_id).first() if official_id else None
-        institution = self.institution_for(person.institution)
+        institution = self.institution_for(person.institution, country=person.country)
         if official is None:
             official = Official(
                 name=person.name[:200],
@@ -781,6 +789,26 @@ class ArticleLoader:
 
 
 _INSTRUMENT_STOP = frozenset(["the", "of", "on", "and", "for", "in", "between", "a", "an"])
+
+
+def _same_institution(key: str, country: str) -> Institution | None:
+    """The stored institution this name and country mean, or None for a new one.
+
+    Names repeat across states ("Ministry of Defence" is Egypt's in one article and
+    Indonesia's in the next), so a name only matches a record of the same country, or one
+    whose country nobody recorded yet; a name without a country takes the first by name.
+    """
+    candidates = [
+        *Institution.objects.filter(name_key=key).order_by("id"),
+        *Institution.objects.filter(aliases__name_key=key).order_by("id"),
+    ]
+    if not country:
+        return candidates[0] if candidates else None
+    for wanted in (country, ""):
+        for institution in candidates:
+            if institution.country == wanted:
+                return institution
+    return None
 
 
 def _same_kind_of_instrument(one: str, other: str) -> bool:

@@ -335,3 +335,39 @@ def test_a_copy_differing_in_spacing_or_with_the_same_address_is_the_same_articl
     code, _, err = run_import(str(tmp_path / "d.txt"))
     assert code == 0, err
     assert Article.objects.count() == 2  # the outlet's corrected copy: the same address
+
+
+@pytest.mark.django_db
+def test_institutions_of_the_same_name_in_two_states_stay_apart(tmp_path):
+    """Egypt's Ministry of Defence and Indonesia's are two records, each with its articles."""
+    (tmp_path / "egypt.txt").write_text(
+        "CAIRO – Egypt's Defence Minister General Ahmed Fathy met Sudanese Defence Minister "
+        "Yassin Ibrahim at Egypt's Ministry of Defence in Cairo on 3 May 2025.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "indonesia.txt").write_text(
+        "JAKARTA – Indonesia's Defence Minister Budi Santoso met Malaysian Defence Minister "
+        "Khaled Nordin at Indonesia's Ministry of Defence in Jakarta on 9 June 2025.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_import(str(tmp_path))
+    assert code == 0, err
+    ministries = Institution.objects.filter(name="Ministry of Defence")
+    by_country = {
+        m.country: set(m.articles.values_list("file_name", flat=True)) for m in ministries
+    }
+    assert by_country == {"EG": {"egypt.txt"}, "ID": {"indonesia.txt"}}
+
+    # A later Egyptian article finds Egypt's record again.
+    (tmp_path / "later.txt").write_text(
+        "CAIRO – Egypt's Defence Minister General Ahmed Fathy met Libyan Defence Minister "
+        "Omar Salem at Egypt's Ministry of Defence in Cairo on 5 July 2025.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_import(str(tmp_path / "later.txt"))
+    assert code == 0, err
+    assert ministries.count() == 2
+    assert set(ministries.get(country="EG").articles.values_list("file_name", flat=True)) == {
+        "egypt.txt",
+        "later.txt",
+    }

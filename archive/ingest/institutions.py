@@ -371,6 +371,10 @@ def _add(
     span = Span(tokens[start].start, tokens[stop - 1].end)
     key = cues.fold(name)
     existing = found.get(key)
+    if existing and country and existing.country and existing.country != country:
+        # "Iran's Ministry of Defence" and "Iraq's Ministry of Defence": one name, two bodies
+        key = f"{key}\0{country}"
+        existing = found.get(key)
     if existing:
         existing.country = existing.country or country
         existing.spans.append(span)

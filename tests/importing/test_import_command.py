@@ -371,3 +371,17 @@ def test_institutions_of_the_same_name_in_two_states_stay_apart(tmp_path):
         "egypt.txt",
         "later.txt",
     }
+
+
+@pytest.mark.django_db
+def test_two_states_institutions_of_one_name_in_one_article_stay_apart(tmp_path):
+    (tmp_path / "both.txt").write_text(
+        "BAGHDAD – Iran's Defence Minister Aziz Nasirzadeh met Iraqi Defence Minister Thabet "
+        "al-Abbasi in Baghdad on 3 May 2025. Iran's Ministry of Defence and Iraq's Ministry of "
+        "Defence will form a joint committee.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_import(str(tmp_path / "both.txt"))
+    assert code == 0, err
+    countries = Institution.objects.filter(name="Ministry of Defence").values_list("country")
+    assert sorted(c for (c,) in countries) == ["IQ", "IR"]

@@ -137,6 +137,10 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
             previous = tokens[index - 1]
             if previous.possessive:
                 break
+            mark = _retirement_mark_at(tokens, index, count) if current.text == "(" else 0
+            if mark and index + mark < count and tokens[index + mark].capitalised:
+                index += mark  # "Maj. Gen. (res.) Amnon Shaked" is one run
+                continue
             if (
                 (current.is_word and current.capitalised)
                 or (
@@ -159,7 +163,10 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
                     and previous.is_word
                     and len(previous.text) <= 4
                     and index + 1 < count
-                    and tokens[index + 1].capitalised
+                    and (
+                        tokens[index + 1].capitalised
+                        or _retirement_mark_at(tokens, index + 1, count)  # "Gen. (ret.) X"
+                    )
                     and tokens[index + 1].start - current.end in (0, 1)  # "H.E. Dr. X"
                 )
             ):
@@ -260,6 +267,24 @@ class _Prefix(NamedTuple):
 _NO_PREFIX = _Prefix()
 
 
+# Words of a mark after a rank saying its holder has retired or serves in the reserve:
+# "Maj. Gen. (res.) Amnon Shaked", "Lt Gen (Retd) V. K. Singh", "Gen. (ret.) Ann Lee".
+_RETIREMENT_WORDS = frozenset({"res", "ret", "retd", "rtd", "retired", "reserve", "reserves"})
+
+
+def _retirement_mark_at(tokens: list[Token], index: int, end: int) -> int:
+    """Length of a parenthesised retirement mark starting at index, or 0; the rank keeps its
+    holder, the mark is not part of the rank or the name."""
+    if index + 2 >= end or tokens[index].text != "(":
+        return 0
+    if tokens[index + 1].folded not in _RETIREMENT_WORDS:
+        return 0
+    close = index + 2
+    if tokens[close].text == ".":
+        close += 1
+    return close - index + 1 if close < end and tokens[close].text == ")" else 0
+
+
 def _parse_prefix(
     tokens: list[Token], countries: Sequence[cues.CountryCue | None], start: int, end: int
 ) -> tuple[_Prefix, int]:
@@ -287,6 +312,7 @@ def _parse_prefix(
                 rank = lexicon.full_rank(rank.replace(" .", "."))
                 rank_start = index
                 index += length
+                index += _retirement_mark_at(tokens, index, end)
                 while index < end and (following := cues.honorific_at(tokens, index)):
                     honorific = True  # "Major General Dr. Kareem al-Hilali"
                     index += following

@@ -37,6 +37,10 @@ MAX_SENTENCE_CHARS = 1500
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     [
+        "res",  # retirement marks after a rank: "Maj. Gen. (res.)", "Gen. (ret.)", "(retd.)"
+        "ret",
+        "retd",
+        "rtd",
         "mr",
         "mrs",
         "ms",

@@ -289,6 +289,8 @@ def test_the_datelines_city_gives_its_country_a_side():
         ("Vice Adm.", "Vice Admiral"),
         ("Maj. Gen.", "Major General"),
         ("Colonel General", "Colonel General"),
+        ("Lt Gen", "Lieutenant General"),
+        ("Maj Gen", "Major General"),
     ],
 )
 def test_a_rank_is_recorded_in_full(written, full):
@@ -317,3 +319,31 @@ def test_a_rank_is_recorded_in_full(written, full):
 )
 def test_initials_after_ranks_and_long_names(text, name):
     assert [p.name for p in read(text).people if p.is_official] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rank"),
+    [
+        (
+            "Also present was the ministry's Director General, Maj. Gen. (res.) Yoav Peleg, who "
+            "met Cypriot officials in Nicosia.",
+            "Yoav Peleg",
+            "Major General",
+        ),
+        (
+            "The delegation was led by Lt Gen (Retd) Arvind Menon, who arrived in Colombo.",
+            "Arvind Menon",
+            "Lieutenant General",
+        ),
+        (
+            "Gen. (ret.) Laura Whitfield, a former commander, met Polish officers in Warsaw.",
+            "Laura Whitfield",
+            "General",
+        ),
+    ],
+    ids=["res-after-dotted-rank", "retd-after-british-rank", "ret-opening-the-sentence"],
+)
+def test_a_retirement_mark_after_a_rank_belongs_to_neither_rank_nor_name(text, name, rank):
+    people = [p for p in read(text).people if p.name == name]
+    assert [p.rank for p in people] == [rank]
+    assert not any(p.name in ("Maj", "Lt", "Gen") for p in read(text).people)

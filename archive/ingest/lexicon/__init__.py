@@ -185,7 +185,12 @@ def full_rank(rank: str) -> str:
     """A rank written in full: "Lt. Gen." -> "Lieutenant General", "Vice Adm." -> "Vice
     Admiral"; words already in full are kept."""
     table = rank_abbreviations()
-    return " ".join(table.get(word, word) for word in rank.split())
+    words = rank.split()
+    if len(words) > 1:
+        # Inside a rank of several words a word without its dot is the abbreviation too
+        # ("Lt Gen", as British and Indian outlets write); alone, "Gen" may be a given name.
+        return " ".join(table.get(word, table.get(f"{word}.", word)) for word in words)
+    return " ".join(table.get(word, word) for word in words)
 
 
 @cache

@@ -554,9 +554,15 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
             and cursor - index < 6
             and (
                 tokens[cursor].capitalised
+                or tokens[cursor].start in context.mention_at  # "Dr al-Kuwari said"
                 or cues.is_title_word(tokens[cursor])
                 or cues.is_particle(tokens[cursor])
                 or _abbreviation_dot(tokens, cursor)
+                or (
+                    tokens[cursor].text == "."  # "Dr. al-Kuwari said"
+                    and cursor + 1 < len(tokens)
+                    and tokens[cursor + 1].start in context.mention_at
+                )
             )
         ):
             if tokens[cursor].start in context.mention_at:

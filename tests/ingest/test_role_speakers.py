@@ -67,3 +67,24 @@ def test_a_countrys_possessive_role_phrase():
     assert speakers('"Exercises will start in May," Croatia\'s defence minister said.\n') == [
         ("Exercises will start in May,", "Ivan Kovačević")
     ]
+
+
+SURNAMES_WITH_ARTICLE = (
+    "RABAT – Morocco's Foreign Minister Nasser el-Amrani received Tunisia's Foreign Minister "
+    "Dr. Samir ben Youssef al-Tounsi in Rabat on 12 March 2025.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker"),
+    [
+        ("Dr al-Tounsi", "Samir ben Youssef al-Tounsi"),
+        ("Dr. al-Tounsi", "Samir ben Youssef al-Tounsi"),
+        ("Mr el-Amrani", "Nasser el-Amrani"),
+    ],
+)
+def test_an_honorific_before_a_surname_with_its_article_gives_the_speaker(who, speaker):
+    text = SURNAMES_WITH_ARTICLE + f'"Our ports will open to each other\'s ships," {who} said.\n'
+    extraction = extract(read_text(text, file_name="articles.txt"))
+    names = {person.key: person.name for person in extraction.people}
+    assert [names.get(s.speaker_key) for s in extraction.statements] == [speaker]

@@ -254,6 +254,7 @@ NAME_PARTICLES = frozenset(
         "al",
         "el",
         "bin",
+        "ben",  # the Maghrebi and Hebrew form of "bin": "Samir ben Youssef"
         "ibn",
         "bint",
         "abu",

@@ -355,3 +355,8 @@ def _is_plain_name_text(text: str) -> bool:
 
 def is_particle(token: Token) -> bool:
     return token.folded in lexicon.NAME_PARTICLES
+
+
+def has_article_prefix(token: Token) -> bool:
+    """A surname written with its Arabic article joined on ("al-Kuwari", "el-Amrani")."""
+    return token.text[:3].casefold() in ("al-", "el-") and len(token.text) > 3

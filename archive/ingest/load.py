@@ -220,7 +220,9 @@ class ArticleLoader:
         self.index = index
         self.outcome = outcome
         self.article: Article | None = None
+        # Institutions this article resolved, by name and country, and the last by name alone.
         self.institutions: dict[str, Institution | None] = {}
+        self.institutions_named: dict[str, Institution | None] = {}
         self.officials: dict[str, Official | None] = {}
         self.meetings: list[Meeting | None] = []
 
@@ -317,12 +319,10 @@ class ArticleLoader:
         seen = f"{key}\0{country}"
         if seen in self.institutions:
             return self.institutions[seen]
-        if not country:  # a name without a country means the one this article named
-            for cached, institution in self.institutions.items():
-                if cached.startswith(f"{key}\0"):
-                    return institution
+        if not country and key in self.institutions_named:
+            return self.institutions_named[key]  # the one of that name this article named
         if extraction is not None and extraction.kind == InstitutionKind.NEWS_AGENCY:
-            self.institutions[seen] = None
+            self.institutions[seen] = self.institutions_named[key] = None
             return None
         institution = _same_institution(key, country)
         kind = _choice(extraction.kind if extraction else None, InstitutionKind, "other")
@@ -333,7 +333,7 @@ class ArticleLoader:
             self.outcome.record("institutions", name, NEW)
         elif institution.status == ReviewStatus.REJECTED:
             self.outcome.record("institutions", name, SUPPRESSED)
-            self.institutions[seen] = None
+            self.institutions[seen] = self.institutions_named[key] = None
             return None
         elif institution.status == ReviewStatus.REVIEWED:
             self.outcome.record("institutions", institution.name, LEFT_ALONE)
@@ -358,7 +358,7 @@ class ArticleLoader:
                 institution=institution, name_key=key, defaults={"name": name[:300]}
             )
         institution.articles.add(self.article)
-        self.institutions[seen] = institution
+        self.institutions[seen] = self.institutions_named[key] = institution
         return institution
 
     # -- officials -----------------------------------------------------------------------

@@ -25,7 +25,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from . import cues, lexicon
-from .segment import Token, tokenize
+from .segment import RETIREMENT_ABBREVIATIONS, Token, tokenize
 from .types import Document, PersonExtraction, PersonMention, Rejected, Sentence, Span
 
 MAX_NAME_TOKENS = 7  # "Rui Filipe Mendes de Almeida Gouveia"
@@ -124,7 +124,7 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
     count = len(tokens)
     # A surname with its article in lower case starts a run too ("al-Harthy said").
     articled = [
-        i for i, t in enumerate(tokens) if t.text[:3] in ("al-", "el-") and t.text[3:4].isupper()
+        i for i, t in enumerate(tokens) if cues.has_article_prefix(t) and t.text[3:4].isupper()
     ]
     if articled:
         capitals = sorted({*capitals, *articled})
@@ -145,7 +145,7 @@ def _cap_runs(tokens: list[Token], capitals: list[int]) -> list[tuple[int, int]]
                 (current.is_word and current.capitalised)
                 or (
                     current.is_word
-                    and (cues.is_particle(current) or current.text[:3].casefold() in ("al-", "el-"))
+                    and (cues.is_particle(current) or cues.has_article_prefix(current))
                     and index + 1 < count
                     and (
                         tokens[index + 1].capitalised
@@ -201,7 +201,7 @@ def _name_ok(
         if cues.is_particle(token) and length:
             length += 1
             continue
-        if token.text[:3].casefold() in ("al-", "el-") and len(token.text) > 3:
+        if cues.has_article_prefix(token):
             length += 1
             continue
         cue = countries[index]
@@ -269,7 +269,7 @@ _NO_PREFIX = _Prefix()
 
 # Words of a mark after a rank saying its holder has retired or serves in the reserve:
 # "Maj. Gen. (res.) Amnon Shaked", "Lt Gen (Retd) V. K. Singh", "Gen. (ret.) Ann Lee".
-_RETIREMENT_WORDS = frozenset({"res", "ret", "retd", "rtd", "retired", "reserve", "reserves"})
+_RETIREMENT_WORDS = frozenset({*RETIREMENT_ABBREVIATIONS, "retired", "reserve", "reserves"})
 
 
 def _retirement_mark_at(tokens: list[Token], index: int, end: int) -> int:

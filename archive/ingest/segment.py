@@ -34,13 +34,14 @@ POSSESSIVE_SUFFIXES = ("'s", "’s")
 # then works on bounded input, which keeps extraction linear on adversarial text.
 MAX_SENTENCE_CHARS = 1500
 
+# Abbreviated marks after a rank saying its holder retired or serves in the reserve:
+# "Maj. Gen. (res.)", "Gen. (ret.)", "Lt Gen (Retd)".
+RETIREMENT_ABBREVIATIONS = ("res", "ret", "retd", "rtd")
+
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     [
-        "res",  # retirement marks after a rank: "Maj. Gen. (res.)", "Gen. (ret.)", "(retd.)"
-        "ret",
-        "retd",
-        "rtd",
+        *RETIREMENT_ABBREVIATIONS,
         "mr",
         "mrs",
         "ms",

@@ -2,29 +2,10 @@
 
 from django.db import migrations, models
 
-# SQLite cannot add a NOT NULL column in place: Django rebuilds the article table, which drops
-# the full-text triggers on it. Every trigger is kept as SQLite has it and recreated after.
-_KEPT: list[str] = []
+from ._sqlite_triggers import keep_triggers, restore_triggers
 
-
-def keep_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        rows = cursor.fetchall()
-        _KEPT[:] = [sql for _, sql in rows]
-        for name, _ in rows:
-            cursor.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-
-
-def restore_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        for sql in _KEPT:
-            cursor.execute(sql)
-    _KEPT.clear()
+# SQLite rebuilds the article table to add a NOT NULL column, dropping its full-text triggers:
+# they are kept and recreated around the change.
 
 
 class Migration(migrations.Migration):

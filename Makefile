@@ -81,8 +81,9 @@ score: install
 	  if [ "$$dir" = tests/gold/seeds ]; then articles="$$articles seeds"; cp $$dir/0*.json "$$tmp/gold/"; \
 	  else articles="$$articles $$dir/articles"; cp $$dir/gold/*.json "$$tmp/gold/" 2>/dev/null || cp $$dir/*.json "$$tmp/gold/"; fi; \
 	done; \
-	$(PY) manage.py import_articles $$articles > /dev/null; \
-	$(PY) manage.py evaluate_import "$$tmp/gold" $(SCORE_ARGS) | sed -n '/^articles scored/,$$p'
+	$(PY) manage.py import_articles $$articles > /dev/null || exit 1; \
+	$(PY) manage.py evaluate_import "$$tmp/gold" $(SCORE_ARGS) > "$$tmp/score.txt" || exit 1; \
+	sed -n '/^articles scored/,$$p' "$$tmp/score.txt"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

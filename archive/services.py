@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from archive import curation_rule as curation
 from archive.models import (
     ArchiveState,
     Article,
@@ -77,17 +78,6 @@ def _log_change(*, user: AbstractBaseUser | None, obj: models.Model, message: st
     )
 
 
-def _is_empty(field: models.Field, value: Any) -> bool:
-    """Whether a field holds nothing worth keeping: null, blank, or an unchosen default."""
-    if value is None:
-        return True
-    prep = field.get_prep_value(value) if not field.is_relation else value
-    if prep in ("", [], ()):
-        return True
-    # A choice left at its default ("other", "unknown") says nothing about the record.
-    return bool(field.choices) and field.has_default() and prep == field.get_default()
-
-
 def _fill_blanks(
     *,
     target: models.Model,
@@ -95,7 +85,8 @@ def _fill_blanks(
     skip: Iterable[str] = (),
     avoid: tuple[type[models.Model], Iterable[Any]] | None = None,
 ) -> list[str]:
-    """Copy into target the fields it lacks and source has; never overwrite. Return the names.
+    """Copy into target the fields it lacks and source has (curation.fill_blanks: never
+    overwrite). Return the names.
 
     avoid: (model, ids) a foreign key to that model must not be filled with: the records
     being merged away, or the target itself (an institution cannot be its own parent).
@@ -103,18 +94,15 @@ def _fill_blanks(
     avoid_model, avoid_ids = avoid if avoid is not None else (None, ())
     avoid_ids = set(avoid_ids)
     skip = set(skip) | _NEVER_FILLED
-    filled = []
+    values = {}
     for field in target._meta.concrete_fields:
         if field.primary_key or field.name in skip:
             continue
-        mine, theirs = getattr(target, field.attname), getattr(source, field.attname)
-        if not _is_empty(field, mine) or _is_empty(field, theirs):
-            continue
+        theirs = getattr(source, field.attname)
         if field.is_relation and field.related_model is avoid_model and theirs in avoid_ids:
             continue
-        setattr(target, field.attname, theirs)
-        filled.append(field.name)
-    return filled
+        values[field.name] = theirs
+    return curation.fill_blanks(target, values)
 
 
 def _unique_field_sets(model: type[models.Model]) -> list[tuple[str, ...]]:
@@ -245,8 +233,8 @@ def _merge(
         for old in merged:
             if together:
                 lead = model._meta.get_field(together[0])
-                keep_lacks = _is_empty(lead, getattr(keep, lead.attname))
-                if keep_lacks and not _is_empty(lead, getattr(old, lead.attname)):
+                keep_lacks = curation.is_blank(lead, getattr(keep, lead.attname))
+                if keep_lacks and not curation.is_blank(lead, getattr(old, lead.attname)):
                     for name in together:
                         setattr(keep, name, getattr(old, name))
                     filled += [n for n in together if n not in filled]

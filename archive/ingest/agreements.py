@@ -26,14 +26,13 @@ from dataclasses import dataclass, field
 from . import cues, lexicon
 from .dates import MONTHS, find_dates
 from .meetings import meeting_at
-from .segment import Token
+from .segment import Sentence, Token
 from .types import (
     AgreementExtraction,
     DateMention,
     DatePoint,
     Document,
     MeetingExtraction,
-    Sentence,
     Span,
 )
 from .zones import plain

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from anyascii import anyascii
 
 from . import lexicon
-from .segment import Token
+from .segment import Sentence, Token
 
 DETERMINERS = frozenset(
     ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"]
@@ -266,12 +266,17 @@ def title_heads_in(tokens: list[Token]) -> list[int]:
     ]
 
 
-def countries_in(tokens: list[Token], capitals: list[int]) -> list[CountryCue | None]:
-    """country_at at every index of `tokens`, given the indices of the capitalised ones (no
-    country word starts in lower case)."""
+def countries_of(sentence: Sentence) -> tuple[CountryCue | None, ...]:
+    """country_at at every token of `sentence`, looked up once per sentence for all the stages
+    that ask (only capitalised tokens are tried: no country word starts in lower case)."""
+    return sentence.remembered_country_cues(_countries_in)
+
+
+def _countries_in(sentence: Sentence) -> list[CountryCue | None]:
+    tokens = sentence.tokens
     forms = _country_forms()
     found: list[CountryCue | None] = [None] * len(tokens)
-    for index in capitals:
+    for index in sentence.capitals:
         if tokens[index].base in forms:
             found[index] = country_at(tokens, index)
     return found

@@ -16,8 +16,8 @@ from operator import attrgetter
 
 from . import cues, lexicon
 from .people import PeopleResult
-from .segment import Token
-from .types import Document, InstitutionExtraction, Sentence, Span
+from .segment import Sentence, Token
+from .types import Document, InstitutionExtraction, Span
 
 MAX_ORG_TOKENS = 12
 CONNECTORS = (("of", "the"), ("for", "the"), ("of",), ("for",), ("on",))
@@ -71,7 +71,7 @@ class _Lookups:
     @property
     def countries(self) -> tuple[cues.CountryCue | None, ...]:
         """cues.country_at at each token (kept by the sentence: other stages ask it too)."""
-        return self.sentence.country_cues
+        return cues.countries_of(self.sentence)
 
     def country_code_before(self, start: int, reach: int) -> str | None:
         """Code of the nearest country word starting within `reach` tokens before start."""

@@ -22,6 +22,7 @@ from functools import cache
 
 from django.db.models import Model, Q
 
+from archive.curation_rule import Verdict, fill_blanks, verdict
 from archive.models import (
     Agreement,
     AgreementSource,
@@ -331,20 +332,14 @@ class ArticleLoader:
             _check_fields(institution)
             institution.save()
             self.outcome.record("institutions", name, NEW)
-        elif institution.status == ReviewStatus.REJECTED:
+        elif verdict(institution) is Verdict.SUPPRESS:
             self.outcome.record("institutions", name, SUPPRESSED)
             self.institutions[seen] = self.institutions_named[key] = None
             return None
-        elif institution.status == ReviewStatus.REVIEWED:
+        elif verdict(institution) is Verdict.LEAVE:
             self.outcome.record("institutions", institution.name, LEFT_ALONE)
         else:
-            changed = []
-            if country and not institution.country:
-                institution.country = country
-                changed.append("country")
-            if kind != "other" and institution.kind == "other":
-                institution.kind = kind
-                changed.append("kind")
+            changed = fill_blanks(institution, {"country": country, "kind": kind})
             if changed:
                 institution.save(update_fields=[*changed, "updated_at"])
             self.outcome.record(
@@ -386,10 +381,10 @@ class ArticleLoader:
             _check_fields(official)
             official.save()
             self.outcome.record("officials", official.name, NEW)
-        elif official.status == ReviewStatus.REJECTED:
+        elif verdict(official) is Verdict.SUPPRESS:
             self.outcome.record("officials", official.name, SUPPRESSED)
             return None
-        elif official.status == ReviewStatus.REVIEWED:
+        elif verdict(official) is Verdict.LEAVE:
             self.outcome.record("officials", official.name, LEFT_ALONE)
         else:
             self._update_official(official, person, institution)
@@ -448,17 +443,15 @@ class ArticleLoader:
             official.name = person.name[:200]
             official.name_key = name_key(person.name)[:200]
             changed += ["name", "name_key"]
-        for field_name, value in (
-            ("country", person.country),
-            ("title", person.title),
-            ("rank", person.rank),
-        ):
-            if value and not getattr(official, field_name):
-                setattr(official, field_name, value)
-                changed.append(field_name)
-        if institution is not None and official.institution_id is None:
-            official.institution = institution
-            changed.append("institution")
+        changed += fill_blanks(
+            official,
+            {
+                "country": person.country,
+                "title": (person.title or "")[:300],
+                "rank": (person.rank or "")[:100],
+                "institution": institution,
+            },
+        )
         if person.is_official and not official.is_official:
             official.is_official = True
             changed.append("is_official")
@@ -494,10 +487,10 @@ class ArticleLoader:
             _check_fields(meeting)
             meeting.save()
             self.outcome.record("meetings", str(meeting), NEW)
-        elif meeting.status == ReviewStatus.REJECTED:
+        elif verdict(meeting) is Verdict.SUPPRESS:
             self.outcome.record("meetings", str(meeting), SUPPRESSED)
             return None
-        elif meeting.status == ReviewStatus.REVIEWED:
+        elif verdict(meeting) is Verdict.LEAVE:
             self.outcome.record("meetings", str(meeting), LEFT_ALONE)
         else:
             self._update_meeting(meeting, extracted, date_fields, venue, countries)
@@ -605,18 +598,15 @@ class ArticleLoader:
             for key, value in date_fields.items():
                 setattr(meeting, key, value)
             changed += list(date_fields)
-        if extracted.city and not meeting.city:
-            meeting.city = extracted.city[:120]
-            changed.append("city")
-        if venue is not None and meeting.venue_id is None:
-            meeting.venue = venue
-            changed.append("venue")
-        if meeting.kind == MeetingKind.OTHER and extracted.kind in MeetingKind.values[:-1]:
-            meeting.kind = extracted.kind
-            changed.append("kind")
-        if extracted.summary and not meeting.summary:
-            meeting.summary = extracted.summary
-            changed.append("summary")
+        changed += fill_blanks(
+            meeting,
+            {
+                "city": (extracted.city or "")[:120],
+                "venue": venue,
+                "kind": _choice(extracted.kind, MeetingKind, "other"),
+                "summary": extracted.summary,
+            },
+        )
         if not meeting.country_a and countries:
             meeting.country_a = countries[0]
             meeting.country_b = countries[1] if len(countries) > 1 else ""
@@ -660,10 +650,10 @@ class ArticleLoader:
             statement.save()
             self.outcome.record("statements", label, NEW)
             return
-        if statement.status == ReviewStatus.REJECTED:
+        if verdict(statement) is Verdict.SUPPRESS:
             self.outcome.record("statements", label, SUPPRESSED)
             return
-        if statement.status == ReviewStatus.REVIEWED:
+        if verdict(statement) is Verdict.LEAVE:
             self.outcome.record("statements", label, LEFT_ALONE)
             return
         changed = []
@@ -710,29 +700,24 @@ class ArticleLoader:
             _check_fields(agreement)
             agreement.save()
             self.outcome.record("agreements", agreement.name, NEW)
-        elif agreement.status == ReviewStatus.REJECTED:
+        elif verdict(agreement) is Verdict.SUPPRESS:
             self.outcome.record("agreements", agreement.name, SUPPRESSED)
             return
-        elif agreement.status == ReviewStatus.REVIEWED:
+        elif verdict(agreement) is Verdict.LEAVE:
             self.outcome.record("agreements", agreement.name, LEFT_ALONE)
         else:
-            changed = []
-            for field_name, value in (
-                ("signed_date", signed),
-                ("signed_place", (extracted.place or "")[:120]),
-                ("deadline", deadline),
-                ("provisions", extracted.provisions or ""),
-                ("kind", (extracted.kind or "")[:100]),
-            ):
-                if value and not getattr(agreement, field_name):
-                    setattr(agreement, field_name, value)
-                    changed.append(field_name)
-            if extracted.parties and not agreement.parties:
-                agreement.parties = list(extracted.parties)
-                changed.append("parties")
-            if agreement.agreement_status == AgreementStatus.UNKNOWN and status != "unknown":
-                agreement.agreement_status = status
-                changed.append("agreement_status")
+            changed = fill_blanks(
+                agreement,
+                {
+                    "signed_date": signed,
+                    "signed_place": (extracted.place or "")[:120],
+                    "deadline": deadline,
+                    "provisions": extracted.provisions,
+                    "kind": (extracted.kind or "")[:100],
+                    "parties": list(extracted.parties),
+                    "agreement_status": status,
+                },
+            )
             if changed:
                 _check_fields(agreement)
                 agreement.save(update_fields=[*changed, "updated_at"])

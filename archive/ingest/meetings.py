@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import cues
 from .dates import find_dates, speaks_of_future
 from .people import PeopleResult
+from .segment import Sentence
 from .types import (
     DateMention,
     Document,
@@ -24,7 +25,6 @@ from .types import (
     MeetingExtraction,
     Participant,
     Rejected,
-    Sentence,
     Span,
 )
 

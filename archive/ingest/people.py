@@ -25,8 +25,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from . import cues, lexicon
-from .segment import RETIREMENT_ABBREVIATIONS, Token, tokenize
-from .types import Document, PersonExtraction, PersonMention, Rejected, Sentence, Span
+from .segment import RETIREMENT_ABBREVIATIONS, Sentence, Token, tokenize
+from .types import Document, PersonExtraction, PersonMention, Rejected, Span
 
 MAX_NAME_TOKENS = 7  # "Rui Filipe Mendes de Almeida Gouveia"
 # Counterpart rules compare people pairwise; a real article names far fewer people.
@@ -186,7 +186,7 @@ def _name_ok(
     after_title: bool = False,
 ) -> int:
     """How many tokens from start form a plausible name (0 if none); `countries` holds the
-    country cue at each token (Sentence.country_cues)."""
+    country cue at each token (cues.countries_of)."""
     length = 0
     for index in range(start, min(end, start + MAX_NAME_TOKENS)):
         token = tokens[index]
@@ -466,7 +466,7 @@ def _candidates_in_sentence(
     if not sentence.has_capital:
         return []
     tokens = sentence.tokens
-    countries = sentence.country_cues
+    countries = cues.countries_of(sentence)
     found = []
     for run_start, run_end in _cap_runs(tokens, sentence.capitals):
         _note_outlet(tokens, run_start, run_end, outlets)
@@ -860,7 +860,7 @@ def article_sides(document: Document, sentences: list[Sentence]) -> list[str]:
         if not sentence.has_capital:
             continue
         tokens = sentence.tokens
-        country_cues = sentence.country_cues
+        country_cues = cues.countries_of(sentence)
         after_cue = 0  # a country word's own words start no other
         for index in sentence.capitals:  # country words are capitalised
             cue = country_cues[index]

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from . import cues, lexicon
 from . import zones as zones_module
 from .people import PeopleResult
-from .segment import Token, tokenize
-from .types import Document, PersonExtraction, Rejected, Sentence, Span, StatementExtraction
+from .segment import Sentence, Token, tokenize
+from .types import Document, PersonExtraction, Rejected, Span, StatementExtraction
 from .zones import unwrap
 
 MAX_QUOTE_CHARS = 3000

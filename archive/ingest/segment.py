@@ -8,16 +8,15 @@ quantifiers), so adversarial text cannot make segmentation slow.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
-from .types import Document, Sentence, Span
+from . import lexicon
+from .types import Document, Span
 
-# A word: letters/digits joined by inner apostrophes or hyphens ("Iran's", "al-Araji").
-# Every repetition starts with a separator, so matching is linear.
-_TOKEN = re.compile(r"\w+(?:[’'\-]\xad?\w+|\xad+\w+)*|[^\w\s]")
 # The same tokens with the whitespace before each: (space, token) pairs that tile the text.
 # `\Z` ends the text with one empty token, so trailing whitespace is matched once instead of
 # being rescanned from each of its positions (which would be quadratic). The quantifiers on
@@ -205,11 +204,6 @@ def capitalised_indices(tokens: Sequence[Token]) -> list[int]:
     return list(compress(range(len(tokens)), map(itemgetter(_CAPITALISED), tokens)))
 
 
-def word_tokens(text: str) -> list[str]:
-    """Token strings of a short phrase (used for lexicon entries)."""
-    return [m.group() for m in _TOKEN.finditer(text)]
-
-
 def paragraphs(document: Document) -> Iterator[Span]:
     """Non-empty lines of the body; a hard-wrapped line whose sentence goes on in lowercase
     on the next line ("...met Boris Pistorius" / "in Paris on March 11") is joined to it."""
@@ -253,8 +247,6 @@ def _ends_sentence(text: str, stop: int, paragraph_start: int) -> bool:
 
 def _after_rank_or_title(text: str, position: int) -> bool:
     """Whether the word before `position` is a rank or title word ("General Md.")."""
-    from . import lexicon  # imported here: the lexicon tokenises its phrases with this module
-
     end = position - 1
     while end > 0 and text[end - 1] == " ":
         end -= 1
@@ -265,6 +257,59 @@ def _after_rank_or_title(text: str, position: int) -> bool:
     return bool(previous) and (
         previous in lexicon.rank_words() or previous in lexicon.title_words()
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the body, with the paragraph it belongs to.
+
+    Tokens are made on first use and kept: a stage that can rule a sentence out from its
+    text alone (no capital letter, no agreement word) never pays for tokenising it, which
+    keeps a megabyte of adversarial text from costing a million Python objects.
+    """
+
+    span: Span
+    paragraph: int
+    text: str
+    _tokens: tuple | None = field(default=None, repr=False, compare=False)
+    _capitals: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _lowered: str | None = field(default=None, init=False, repr=False, compare=False)
+    _country_cues: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def tokens(self) -> tuple:
+        """segment.Token tuple with offsets into the document."""
+        if self._tokens is None:
+            tokens = tokenize_at(self.text, self.span.start)
+            object.__setattr__(self, "_tokens", tuple(tokens))
+        return self._tokens
+
+    @property
+    def capitals(self) -> list[int]:
+        """Indices of the capitalised tokens (segment.capitalised_indices), made once."""
+        if self._capitals is None:
+            capitals = capitalised_indices(self.tokens)
+            object.__setattr__(self, "_capitals", capitals)
+        return self._capitals
+
+    def remembered_country_cues(self, look_up: Callable[[Sentence], tuple]) -> tuple:
+        """The country cue at each token, looked up once by `look_up` (cues.countries_of)
+        for all the stages that ask; segmentation itself knows nothing of countries."""
+        if self._country_cues is None:
+            object.__setattr__(self, "_country_cues", tuple(look_up(self)))
+        return self._country_cues
+
+    @property
+    def lowered(self) -> str:
+        """The text in lower case, made once: several stages test it for their words."""
+        if self._lowered is None:
+            object.__setattr__(self, "_lowered", self.text.lower())
+        return self._lowered
+
+    @property
+    def has_capital(self) -> bool:
+        """Whether any letter is upper case: names, places and organisations all need one."""
+        return self.text != self.lowered
 
 
 def sentences(document: Document) -> list[Sentence]:

@@ -8,12 +8,9 @@ Offsets (`Span`) always index into `Document.text`.
 from __future__ import annotations
 
 import bisect
-import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from types import ModuleType
 
 
 class IngestError(Exception):
@@ -115,73 +112,6 @@ class RangeIndex:
     def __contains__(self, position: int) -> bool:
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and position < self.ends[index]
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of the body, with the paragraph it belongs to.
-
-    Tokens are made on first use and kept: a stage that can rule a sentence out from its
-    text alone (no capital letter, no agreement word) never pays for tokenising it, which
-    keeps a megabyte of adversarial text from costing a million Python objects.
-    """
-
-    span: Span
-    paragraph: int
-    text: str
-    _tokens: tuple | None = field(default=None, repr=False, compare=False)
-    _capitals: list[int] | None = field(default=None, init=False, repr=False, compare=False)
-    _lowered: str | None = field(default=None, init=False, repr=False, compare=False)
-    _country_cues: tuple | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def tokens(self) -> tuple:
-        """segment.Token tuple with offsets into the document."""
-        if self._tokens is None:
-            tokens = _segment().tokenize_at(self.text, self.span.start)
-            object.__setattr__(self, "_tokens", tuple(tokens))
-        return self._tokens
-
-    @property
-    def capitals(self) -> list[int]:
-        """Indices of the capitalised tokens (segment.capitalised_indices), made once."""
-        if self._capitals is None:
-            capitals = _segment().capitalised_indices(self.tokens)
-            object.__setattr__(self, "_capitals", capitals)
-        return self._capitals
-
-    @property
-    def country_cues(self) -> tuple:
-        """cues.country_at at each token, looked up once for all the stages that ask."""
-        if self._country_cues is None:
-            cues = _cues().countries_in(self.tokens, self.capitals)
-            object.__setattr__(self, "_country_cues", tuple(cues))
-        return self._country_cues
-
-    @property
-    def lowered(self) -> str:
-        """The text in lower case, made once: several stages test it for their words."""
-        if self._lowered is None:
-            object.__setattr__(self, "_lowered", self.text.lower())
-        return self._lowered
-
-    @property
-    def has_capital(self) -> bool:
-        """Whether any letter is upper case: names, places and organisations all need one."""
-        return self.text != self.lowered
-
-
-@cache
-def _segment() -> ModuleType:
-    """The segment module, which imports this one: imported on first use, once (an import
-    statement in a method costs a trip through the import machinery on every call)."""
-    return importlib.import_module(".segment", __package__)
-
-
-@cache
-def _cues() -> ModuleType:
-    """The cues module (imports this one through segment); imported on first use, once."""
-    return importlib.import_module(".cues", __package__)
 
 
 @dataclass(frozen=True, slots=True)

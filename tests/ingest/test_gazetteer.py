@@ -12,7 +12,8 @@ import pytest
 
 from archive.ingest import cues, lexicon
 from archive.ingest.lexicon import build_cities
-from archive.ingest.segment import tokenize
+from archive.ingest.segment import Sentence
+from archive.ingest.types import Span
 
 TSV = Path(lexicon.__file__).with_name("cities.tsv")
 ROOT = Path(__file__).resolve().parents[2]
@@ -209,8 +210,9 @@ def test_the_data_file_is_small_sorted_and_well_formed():
 
 
 def test_a_city_is_found_in_text():
-    tokens = tokenize("The ministers met in Mombasa and later flew to Cebu City.")
-    found = [cue for cue in cues.countries_in(tokens, list(range(len(tokens)))) if cue]
+    text = "The ministers met in Mombasa and later flew to Cebu City."
+    sentence = Sentence(Span(0, len(text)), 0, text)
+    found = [cue for cue in cues.countries_of(sentence) if cue]
     assert [(cue.code, cue.kind, cue.length) for cue in found] == [
         ("KE", "city", 1),
         ("PH", "city", 2),

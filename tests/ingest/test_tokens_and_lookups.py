@@ -11,8 +11,9 @@ import pytest
 from archive.ingest import cues, document, institutions, segment
 from archive.ingest.document import read_text
 from archive.ingest.pipeline import extract
-from archive.ingest.segment import _TOKEN, capitalised_indices, tokenize, tokenize_at
+from archive.ingest.segment import Sentence, capitalised_indices, tokenize, tokenize_at
 from archive.ingest.types import RangeIndex, Span
+from archive.ingest.words import WORD
 
 
 @pytest.mark.parametrize(
@@ -29,7 +30,7 @@ from archive.ingest.types import RangeIndex, Span
     ],
 )
 def test_tokens_are_the_token_pattern_matches_with_document_offsets(text):
-    expected = [(m.group(), m.start() + 10, m.end() + 10) for m in _TOKEN.finditer(text)]
+    expected = [(m.group(), m.start() + 10, m.end() + 10) for m in WORD.finditer(text)]
     assert [(t.text, t.start, t.end) for t in tokenize_at(text, 10)] == expected
 
 
@@ -248,10 +249,11 @@ def test_capitalised_indices(text, expected):
         "iran IRAN Iran",
     ],
 )
-def test_countries_in_is_country_at_everywhere(text):
+def test_countries_of_is_country_at_everywhere(text):
+    sentence = Sentence(Span(0, len(text)), 0, text)
+    found = cues.countries_of(sentence)
     tokens = tokenize_at(text, 0)
-    found = cues.countries_in(tokens, capitalised_indices(tokens))
-    assert found == [cues.country_at(tokens, index) for index in range(len(tokens))]
+    assert list(found) == [cues.country_at(tokens, index) for index in range(len(tokens))]
     assert any(found)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..segment import word_tokens
+from ..words import word_tokens
 
 HERE = Path(__file__).parent
 

@@ -22,7 +22,13 @@ MONTHS = {
 MONTHS["sept"] = 9
 WEEKDAYS = {calendar.day_name[i].casefold(): i for i in range(7)}
 
-_MONTH = r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+# Month names as written in prose or in capitals ("14 MAY 2026" in a header); never in lower
+# case, where "may" and "march" are verbs.
+_MONTH = "(?P<{g}>" + _MONTH_NAMES + "|" + _MONTH_NAMES.upper() + r")\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
@@ -44,6 +50,9 @@ def _y(group: str) -> str:
 _PATTERNS = [
     # 2025-10-22
     re.compile(rf"\b{_y('y')}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # 2024. 11. 20. / 2024.11.20 / 2024/11/20: year first, as East Asian and Hungarian
+    # releases write it
+    re.compile(rf"\b{_y('y')}(?P<sep>[./])\s?(?P<mn>[01]?\d)(?P=sep)\s?(?P<d>[0-3]?\d)\b(?!\.\d)"),
     # 12.05.2025 / 14/05/2025: day first, as most of the world writes it (a month over 12
     # means the writer put the month first)
     re.compile(rf"\b(?P<d>[0-3]?\d)(?P<sep>[./])(?P<mn>[01]?\d)(?P=sep){_y('y')}\b"),

@@ -10,7 +10,7 @@ country is the institution's country: "Iran's Armed Forces" is the "Iranian Arme
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
 
@@ -205,6 +205,7 @@ class _Found:
     country: str | None
     kind: str
     spans: list[Span]
+    aliases: list[str] = field(default_factory=list)
 
 
 def extract_institutions(
@@ -240,7 +241,8 @@ def extract_institutions(
             index = max(end, first_word + 1)
     _issuing_bodies(document, found)
     return [
-        InstitutionExtraction(f.name, f.country, f.kind, tuple(f.spans)) for f in found.values()
+        InstitutionExtraction(f.name, f.country, f.kind, tuple(f.spans), tuple(f.aliases))
+        for f in found.values()
     ]
 
 
@@ -352,12 +354,13 @@ def _add(
     if cue and cue.kind == "name" and stop - start == cue.length:
         return  # a country's own name ("Islamic Republic of Iran")
     owner = _owner_country(tokens, countries, start, stop)
+    short = None
     if owner is not None and country is None:
         # "Ministry of Defence of the Republic of Kazakhstan" is Kazakhstan's Ministry of
-        # Defence: the name an editor records, with its country
+        # Defence: recorded under the name as written, with its country, and known by the
+        # short name too (the one other mentions and other reports use)
         of_index, country = owner
-        name = document.text[tokens[start].start : tokens[of_index - 1].end]
-        stop = of_index
+        short = document.text[tokens[start].start : tokens[of_index - 1].end]
     if country is None:
         index = start
         while index < stop:
@@ -369,7 +372,7 @@ def _add(
     if country is None:
         country = _country_near(lookups, start, person_countries)
     span = Span(tokens[start].start, tokens[stop - 1].end)
-    key = cues.fold(name)
+    key = cues.fold(short or name)
     existing = found.get(key)
     if existing and country and existing.country and existing.country != country:
         # "Iran's Ministry of Defence" and "Iraq's Ministry of Defence": one name, two bodies
@@ -378,5 +381,9 @@ def _add(
     if existing:
         existing.country = existing.country or country
         existing.spans.append(span)
+        if short and existing.name == short:  # the full name after the short one
+            existing.name, existing.aliases = name, [*existing.aliases, short]
         return
-    found[key] = _Found(name, country, _kind(lookups, start, stop), [span])
+    found[key] = _Found(
+        name, country, _kind(lookups, start, stop), [span], [short] if short else []
+    )

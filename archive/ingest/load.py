@@ -325,7 +325,11 @@ class ArticleLoader:
         if extraction is not None and extraction.kind == InstitutionKind.NEWS_AGENCY:
             self.institutions[seen] = self.institutions_named[key] = None
             return None
-        institution = _same_institution(key, country)
+        aliases = extraction.aliases if extraction else ()
+        alias_keys = [institution_key(alias) for alias in aliases]
+        institution = next(
+            filter(None, (_same_institution(k, country) for k in [key, *alias_keys] if k)), None
+        )
         kind = _choice(extraction.kind if extraction else None, InstitutionKind, "other")
         if institution is None:
             institution = Institution(name=name[:300], name_key=key, country=country, kind=kind)
@@ -348,10 +352,13 @@ class ArticleLoader:
                 CHANGED if changed else UNCHANGED,
                 ", ".join(changed),
             )
-        if institution_key(institution.name) != key:
-            InstitutionAlias.objects.get_or_create(
-                institution=institution, name_key=key, defaults={"name": name[:300]}
-            )
+        known_as = [(key, name), *zip(alias_keys, aliases, strict=True)]
+        for alias_key, alias in known_as:
+            if alias_key and institution_key(institution.name) != alias_key:
+                InstitutionAlias.objects.get_or_create(
+                    institution=institution, name_key=alias_key, defaults={"name": alias[:300]}
+                )
+            self.institutions_named.setdefault(alias_key, institution)
         institution.articles.add(self.article)
         self.institutions[seen] = self.institutions_named[key] = institution
         return institution

@@ -17,6 +17,7 @@ same office.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -887,6 +888,7 @@ def extract_people(
     for number, sentence in enumerate(sentences):
         candidates += _candidates_in_sentence(document, sentence, number, outlets)
     groups = _group(candidates, set())
+    _place_word_surnames(sentences, groups)
     # A name that the article also gives a title or rank is a person, whatever cue said outlet.
     person_words = {cues.fold(t) for g in groups for t in g.full.name_tokens}
     outlets = {o for o in outlets if not {cues.fold(w) for w in o.split()} <= person_words}
@@ -900,6 +902,44 @@ def extract_people(
         if cues.fold(candidate.name) in folded_outlets:
             rejected.append(Rejected("people", "news agency", candidate.name, candidate.span))
     return PeopleResult(tuple(people), mentions, frozenset(outlets), rejected)
+
+
+# Words before a place name: "in Sari", "to Jordan" are the places, not the people.
+_BEFORE_A_PLACE = frozenset(["in", "at", "to", "from", "of", "near", "via", "outside"])
+
+
+def _place_word_surnames(sentences: list[Sentence], groups: list[PersonGroup]) -> None:
+    """The lone surname of a person already named in full that is also a place's name
+    ("Dewi Kartika Sari" ... "Sari said"): the place cue keeps such a word from ever being a
+    name on its own, but once the full name is known, the word alone is that person unless a
+    preposition makes it a place. Only these few surnames are looked for, so the pass costs a
+    substring test per sentence."""
+    cities = lexicon.countries().cities
+    wanted: dict[str, PersonGroup] = {}
+    for group in groups:
+        words = group.full.name_tokens
+        if len(words) >= 2 and lexicon.phrase(words[-1]) in cities:
+            wanted.setdefault(words[-1], group)
+    if not wanted:
+        return
+    taken = {(c.span.start, c.span.end) for g in groups for c in g.candidates}
+    covered = sorted(taken)
+    for number, sentence in enumerate(sentences):
+        if not any(word in sentence.text for word in wanted):
+            continue
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            group = wanted.get(token.text)
+            if group is None or (index and tokens[index - 1].folded in _BEFORE_A_PLACE):
+                continue
+            if index + 1 < len(tokens) and tokens[index + 1].capitalised:
+                continue  # part of a longer name or a place's name
+            at = bisect.bisect_right(covered, (token.start, token.end)) - 1
+            if at >= 0 and covered[at][0] <= token.start < covered[at][1]:
+                continue  # inside a mention already found
+            span = Span(token.start, token.end)
+            speaks = bool(cues.is_reporting_verb_at(tokens, index + 1))
+            group.add(Candidate((token.text,), span, number, speaker=speaks))
 
 
 def _build_people(

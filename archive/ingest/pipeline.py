@@ -154,8 +154,9 @@ def _institutions_by_name(
     for institution in institutions:
         if institution.kind == "news_agency":
             continue
-        words = institution.name.casefold().replace("’", "'").split()
-        table.setdefault(" ".join(words), institution)
-        if len(words) > 2:
-            table.setdefault(" ".join(words[1:]), institution)
+        for name in (institution.name, *institution.aliases):
+            words = name.casefold().replace("’", "'").split()
+            table.setdefault(" ".join(words), institution)
+            if len(words) > 2:
+                table.setdefault(" ".join(words[1:]), institution)
     return table

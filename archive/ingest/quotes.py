@@ -535,10 +535,10 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
         context.document.text, quote.close + 1, min(stop, next_quote, quote.close + 300)
     )
     index = 0
-    while index < len(tokens) and tokens[index].text in ",.;":
-        if tokens[index].text != ",":
+    while index < len(tokens) and tokens[index].text in ",.;—–":
+        if tokens[index].text in ".;":
             return None
-        index += 1
+        index += 1  # past a comma, or the dash of translated copy ("…,” — Lobanov said.)
     if _according_to(tokens, index):
         return _first_person(context, tokens, index + 2)
     verb = cues.is_reporting_verb_at(tokens, index)
@@ -586,6 +586,9 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
     return key if cues.is_reporting_verb_at(tokens, cursor) else None
 
 
+_OBJECT_PRONOUNS = frozenset(["him", "her"])
+
+
 def _according_to(tokens: list[Token], index: int) -> bool:
     return (
         index + 1 < len(tokens)
@@ -614,6 +617,8 @@ def _first_person(
     usual. With `titled_only`, only title or capitalised words may come before the name."""
     for cursor in range(index, min(len(tokens), index + 12)):
         token = tokens[cursor]
+        if cursor == index and token.folded in _OBJECT_PRONOUNS:
+            return context.pronoun(token.start)  # "according to him": the last speaker
         if token.start in context.mention_at or token.folded == "the":
             key, _ = _subject_at(context, tokens, cursor, tokens[index].start)
             if key:
@@ -765,6 +770,13 @@ def extract_statements(
             near = context.sentence_index(quote.open) - context.sentence_index(last_quote.close)
             if same_paragraph and near <= 1:
                 speaker, how = last_speaker, "previous"
+        if speaker is None:
+            # A statement is what an official said: a quotation the article gives to nobody
+            # (a title, a line of a poem, a reader's words) is not one.
+            rejected.append(
+                Rejected("quotes", "quotation the article gives to nobody", stripped, quote.inner)
+            )
+            continue
         offset = len(inner) - len(inner.lstrip())
         span = Span(quote.inner.start + offset, quote.inner.start + offset + len(stripped))
         written = _spoken(document.source_text, span, quote.reopens)

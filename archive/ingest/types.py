@@ -182,6 +182,9 @@ class InstitutionExtraction:
     country: str | None
     kind: str  # ministry, armed_forces, university, council, government, parliament, ...
     spans: tuple[Span, ...] = ()
+    # Shorter names of the same body: "Ministry of Defence" for "Ministry of Defence of the
+    # Republic of Kazakhstan", the name its country's other reports use.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

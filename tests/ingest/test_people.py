@@ -347,3 +347,17 @@ def test_a_retirement_mark_after_a_rank_belongs_to_neither_rank_nor_name(text, n
     people = [p for p in read(text).people if p.name == name]
     assert [p.rank for p in people] == [rank]
     assert not any(p.name in ("Maj", "Lt", "Gen") for p in read(text).people)
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_once_named_in_full():
+    text = (
+        "published: 2025-06-06\n\nIn Jakarta on Monday, Japan's Foreign Minister Haruka Inoue "
+        "met Indonesia's Foreign Minister Dewi Kartika Sari.\n\n"
+        '"Our seas connect us," Sari said after the talks. Inoue later flew to Sari.\n'
+    )
+    extraction = extract(read_text(text, file_name="sari.txt"))
+    (sari,) = [p for p in extraction.people if p.name == "Dewi Kartika Sari"]
+    assert sari.aliases == ("Sari",)
+    assert len(sari.mentions) == 2  # the full name and "Sari said"; "flew to Sari" is a place
+    (statement,) = extraction.statements
+    assert statement.speaker_key == sari.key

@@ -65,7 +65,13 @@ def test_continuation_quote_keeps_the_speaker(run):
 def test_outlet_is_not_the_speaker(run):
     text = INTRO + "“We agreed on a joint plan,” according to DefenseNews."
     extraction = run(text)
-    assert speaker_of(extraction, "We agreed") != "DefenseNews"
+    # An outlet is nobody's speaker, and a quotation the article gives to nobody is not an
+    # official's statement: it is refused, with its reason.
+    assert not [s for s in extraction.statements if s.text.startswith("We agreed")]
+    assert any(
+        r.text.startswith("We agreed") and r.reason == "quotation the article gives to nobody"
+        for r in extraction.rejected
+    )
     assert all(p.name != "DefenseNews" for p in extraction.people)
 
 

@@ -50,6 +50,13 @@ _DEPARTURE_BEFORE = re.compile(
     r"headed|heading)\W+(?:\w+\W+){0,6}$",
     re.IGNORECASE,
 )
+# A journey whose purpose is the talks is the meeting's place and day: "travelled to Tallinn
+# on Monday for talks with", "flew to Hanoi to meet".
+_FOR_TALKS_AFTER = re.compile(
+    r"^(?:\W+\w+){0,3}?\W+(?:for\s+(?:talks|a\s+meeting|meetings|consultations)|"
+    r"to\s+(?:meet|hold\s+talks))\b",
+    re.IGNORECASE,
+)
 _ARRIVAL_BEFORE = re.compile(
     r"\b(?:arrived|arrives|arriving|arrival|landed|returned|returning|departed|departing|"
     r"left|leaving|flew|flying|travell?ed)\W+(?:\w+\W+){0,6}$",
@@ -61,6 +68,8 @@ _ON_BEFORE = re.compile(r"\b(?:on|On)\s+(?:\w+,?\s+)?$")
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'-]{1,30},\s*$")
 _DATELINE_TAIL = re.compile(r"\s*(?:\(|--|[–—-]\s)")
 PLACE_PREPOSITIONS = frozenset({"in", "to", "at"})
+# How far before the first meeting sentence the lead may say where the news happened.
+LEAD_SENTENCES = 3
 KIND_WORDS = (
     ("defense", re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy)\b", re.I)),
     ("security", re.compile(r"\b(?:security|intelligence|counterterrorism)\b", re.I)),
@@ -167,9 +176,10 @@ def _event_date(
         text, sentence.span.start, sentence.span.end, published=document.reference_date
     ):
         before = text[max(sentence.span.start, mention.span.start - 60) : mention.span.start]
+        after = text[mention.span.end : min(sentence.span.end, mention.span.end + 60)]
         if (
             _OTHER_EVENT_BEFORE.search(before[-40:])
-            or _ARRIVAL_BEFORE.search(before)
+            or (_ARRIVAL_BEFORE.search(before) and not _FOR_TALKS_AFTER.search(after))
             or mention.start.precision == "year"
         ):
             continue
@@ -220,13 +230,20 @@ def _meeting_city(
     """Where the meeting was held: a city introduced by "in", "to" or "at" in a meeting
     sentence (any country's: a meeting may be held on a summit's sidelines), unless it is the
     place of a future or another event; else the dateline's city (a wire reporter files from
-    where the talks are); else the city of a signing between the two sides."""
+    where the talks are); else the city the lead puts the news in, in the few sentences before
+    the meeting's ("… announced at a joint press conference in Tbilisi on 11 March"); else the
+    city of a signing between the two sides."""
     for number in numbers:
         city = _city_in(document, sentences[number])
         if city:
             return city, number
     if document.dateline_city:
         return document.dateline_city, None
+    first = numbers[0] if numbers else 0
+    for number in range(max(0, first - LEAD_SENTENCES), first):
+        city = _city_in(document, sentences[number])
+        if city:
+            return city, number
     for number, sentence in enumerate(sentences):
         if _SIGNING.search(sentence.text) and not _YEAR.search(sentence.text):
             city = _city_in(document, sentence, signing=True)
@@ -262,7 +279,9 @@ def _city_in(document: Document, sentence: Sentence, *, signing: bool = False) -
         before = document.text[
             max(sentence.span.start, tokens[index].start - 60) : tokens[index].start
         ]
-        if not signing and _DEPARTURE_BEFORE.search(before):
+        end = tokens[index + cue.length - 1].end
+        after = document.text[end : min(sentence.span.end, end + 60)]
+        if not signing and _DEPARTURE_BEFORE.search(before) and not _FOR_TALKS_AFTER.search(after):
             continue
         if (not signing and _OTHER_EVENT_BEFORE.search(before[-40:])) or speaks_of_future(
             document.text, tokens[index].start, floor=sentence.span.start, width=120

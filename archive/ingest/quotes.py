@@ -100,6 +100,8 @@ _NAME_CONNECTORS = frozenset(
     ]
 )
 _SINGLE_MARK = re.compile(r"[‘’']")
+# The words that put a question to someone, right before its quotation marks.
+_QUESTION_BEFORE = re.compile(r"\b(?:asked|asking|asks|questioned)(?:\s+\w+){0,2}[\s,:]*\Z")
 _WORDS = re.compile(r"\w+(?:[’'\-]\w+)*")
 _NEWLINE = re.compile("\n")
 _HEADER_END = re.compile(r":\s*$")
@@ -743,6 +745,12 @@ def extract_statements(
         if len(words) <= SCARE_QUOTE_MAX_WORDS and not after:
             rejected.append(
                 Rejected("quotes", f"scare quote of {len(words)} words", stripped, quote.inner)
+            )
+            continue
+        if _QUESTION_BEFORE.search(document.text, max(0, quote.open - 40), quote.open):
+            # "… who asked "whether …"": a question put to an official, not their statement
+            rejected.append(
+                Rejected("quotes", "a question put to the speaker", stripped, quote.inner)
             )
             continue
         if _is_quoted_name(words) and not after:

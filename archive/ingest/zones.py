@@ -108,7 +108,7 @@ _FOOTER_MARK = re.compile(
     r"(?:article|story|report)\b|This (?:press release|article|"
     r"material) may be reproduced\b)"
     r"|\b(?:All (?:Content|rights)\b|licensed under\b|Creative Commons\b|reproduction\s+"
-    r"(?:without|is)\b|redistribution prohibited)",
+    r"(?:without|is|prohibited)\b|redistribution prohibited|may be freely (?:used|reproduced)\b)",
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(

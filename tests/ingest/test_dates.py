@@ -64,3 +64,21 @@ def test_relative_dates_need_a_publication_date(text, published, iso):
 def test_parse_date_reads_front_matter_dates():
     assert parse_date("2025-10-22").value == date(2025, 10, 22)
     assert parse_date("no date here") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("14 MAY 2026, 16:48", "2026-05-14"),
+        ("MAY 14, 2026", "2026-05-14"),
+        ("For release: 2024. 11. 20. 15:00", "2024-11-20"),
+        ("2024/11/20", "2024-11-20"),
+        ("2024.10.10.", "2024-10-10"),
+    ],
+)
+def test_dates_in_capitals_and_year_first(text, iso):
+    assert parse_date(text).iso == iso
+
+
+def test_a_month_name_in_lower_case_is_a_verb():
+    assert parse_date("they may 5 times") is None

@@ -119,3 +119,23 @@ def test_a_signing_told_with_the_other_capitals_name_keeps_that_meetings_date():
     assert {m.city for m in extraction.meetings} == {"Maputo", "Luanda"}
     (agreement,) = extraction.agreements
     assert (agreement.signed.value, agreement.place) == (datetime.date(2024, 9, 16), "Luanda")
+
+
+def test_a_journey_for_talks_gives_the_meetings_place():
+    text = (
+        "published: 2025-10-24\n\nFinnish Minister of Defence Jussi Halmetoja travelled to "
+        "Tallinn on Monday for talks with Estonian Minister of Defence Kristjan Saarepuu.\n"
+    )
+    (meeting,) = extract(read_text(text, file_name="trip.txt")).meetings
+    assert meeting.city == "Tallinn"
+
+
+def test_the_lead_says_where_when_the_meeting_sentence_does_not():
+    text = (
+        "published: 2025-03-12\n\nGeorgia and Armenia will exchange cadets, the defence "
+        "ministers announced at a joint press conference in Tbilisi on 11 March.\n\n"
+        "Georgian Minister of Defence Zurab Mchedlishvili hosted his Armenian counterpart "
+        "Arsen Ghukasyan at the ministry, where the two delegations held talks.\n"
+    )
+    (meeting,) = extract(read_text(text, file_name="lead.txt")).meetings
+    assert meeting.city == "Tbilisi"

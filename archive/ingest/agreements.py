@@ -33,7 +33,9 @@ from .types import (
     DatePoint,
     Document,
     MeetingExtraction,
+    Rejected,
     Span,
+    StageResult,
 )
 from .zones import plain
 
@@ -297,19 +299,33 @@ def extract_agreements(
     sides: list[str],
     meetings: list[MeetingExtraction] | tuple[MeetingExtraction, ...] = (),
     spoken: list[Span] | tuple[Span, ...] = (),
-) -> list[AgreementExtraction]:
+) -> StageResult[AgreementExtraction]:
     """Agreements the article names, with what their signing frames say of each; what
     someone is quoted saying (`spoken`: the spans of the statements) is their talk, not the
     article's report of an agreement."""
     drafts: list[_Draft] = []
+    unnamed: list[Rejected] = []
     zone_starts = [zone.span.start for zone in document.zones]
+    # "The two sides signed several documents, including:" and the list under it: each item
+    # is signed in the frame of the line that introduces the list.
+    intro: tuple[Sentence, re.Match] | None = None
+    last_paragraph = -1
     for sentence in sentences:
+        item = _LIST_ITEM.match(sentence.text)
+        if intro is not None and not (item and sentence.paragraph <= last_paragraph + 1):
+            intro = None
+        last_paragraph = sentence.paragraph
+        if sentence.text.rstrip().endswith(":"):
+            opening = _SIGNING.search(sentence.text)
+            intro = (sentence, opening) if opening else None
         if not _NOUN_CUE.search(plain(sentence.text), plain(sentence.lowered)):
             continue
         if _zone_kind(document, zone_starts, sentence.span.start) in _NOT_READ:
             continue
         tokens = sentence.tokens
         signing = _SIGNING.search(sentence.text)
+        frame, frame_signing = intro if item and intro and not signing else (sentence, signing)
+        signing = signing or (frame_signing if frame is not sentence else None)
         quoted: list[Span] = []
         if not signing:
             # What someone says of an agreement is talk unless it tells of a signing.
@@ -330,6 +346,9 @@ def extract_agreements(
                     signing is not None and _FIRMLY_PREPARED.search(sentence.text) is not None
                 )
                 if not mention.named and not unnamed_but_signed:
+                    where = Span(tokens[mention.start].start, tokens[mention.end - 1].end)
+                    talk = document.text[where.start : where.end]
+                    unnamed.append(Rejected("agreements", "neither named nor signed", talk, where))
                     continue
                 span = Span(tokens[mention.start].start, tokens[mention.end - 1].end)
                 known = _KNOWN_AS.search(document.text, sentence.span.start, span.start)
@@ -351,10 +370,24 @@ def extract_agreements(
                 draft.words = draft.words | mention.words
             if draft not in touched:
                 touched.append(draft)
-        meeting = _meeting_of(meetings, sentence, signing)
+        meeting = _meeting_of(meetings, frame, signing)
         for draft in touched:
-            _details(document, sentence, draft, signing, meeting, sides)
-    return [_finish(draft, sides) for draft in drafts if _worth_keeping(draft)]
+            _details(document, frame, draft, signing, meeting, sides)
+    kept = tuple(_finish(draft, sides) for draft in drafts if _worth_keeping(draft))
+    refused = [
+        Rejected("agreements", "neither named nor signed", draft.name, draft.span)
+        for draft in drafts
+        if not _worth_keeping(draft)
+    ]
+    return StageResult(kept, tuple(sorted([*unnamed, *refused], key=_rejection_start)))
+
+
+def _rejection_start(rejection: Rejected) -> int:
+    return rejection.span.start if rejection.span else -1
+
+
+# A line that is an item of a list: a dash or bullet, or a number or letter and a stop.
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*▪●○□]|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 
 
 def _meeting_of(
@@ -484,8 +517,9 @@ def _complement_end(tokens: list[Token], noun_index: int) -> int:
         word = token.folded
         if not token.is_word and token.text not in "-–'’":
             break
-        if index > start and word in COMPLEMENT_STOP:
-            break
+        title_case = token.capitalised and tokens[noun_index].capitalised
+        if index > start and word in COMPLEMENT_STOP and not title_case:
+            break  # a name in title case goes on ("Agreement on China Providing …")
         if word == "in" and _CIRCUMSTANCE.match(
             " ".join(t.folded for t in tokens[index : index + 3])
         ):

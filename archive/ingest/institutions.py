@@ -17,7 +17,7 @@ from operator import attrgetter
 from . import cues, lexicon
 from .people import PeopleResult
 from .segment import Sentence, Token
-from .types import Document, InstitutionExtraction, Span
+from .types import Document, InstitutionExtraction, Span, StageResult
 
 MAX_ORG_TOKENS = 12
 CONNECTORS = (("of", "the"), ("for", "the"), ("of",), ("for",), ("on",))
@@ -210,10 +210,10 @@ class _Found:
 
 def extract_institutions(
     document: Document, sentences: list[Sentence], people: PeopleResult
-) -> list[InstitutionExtraction]:
+) -> StageResult[InstitutionExtraction]:
     """Institutions named in the body, one per name, with country and kind."""
     found: dict[str, _Found] = {}
-    countries_of = {p.key: p.country for p in people.people}
+    countries_of = {p.key: p.country for p in people.items}
     starts = [span.start for span, _ in people.mentions]
     stop_capitals = lexicon.stop_capitals()
     naming_words = _naming_words()
@@ -240,10 +240,12 @@ def extract_institutions(
                 _add(document, lookups, start, stop, found, person_countries)
             index = max(end, first_word + 1)
     _issuing_bodies(document, found)
-    return [
-        InstitutionExtraction(f.name, f.country, f.kind, tuple(f.spans), tuple(f.aliases))
-        for f in found.values()
-    ]
+    return StageResult(
+        tuple(
+            InstitutionExtraction(f.name, f.country, f.kind, tuple(f.spans), tuple(f.aliases))
+            for f in found.values()
+        )
+    )
 
 
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "at"])

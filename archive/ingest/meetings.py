@@ -26,6 +26,7 @@ from .types import (
     Participant,
     Rejected,
     Span,
+    StageResult,
 )
 
 MEETING_WORDS = (
@@ -323,10 +324,10 @@ def extract_meetings(
     people: PeopleResult,
     institutions: list[InstitutionExtraction],
     sides: list[str],
-) -> tuple[list[MeetingExtraction], list[Rejected]]:
+) -> StageResult[MeetingExtraction]:
     """The meetings the article reports (a trip to two capitals is two), or a rejection
     saying why there is none."""
-    officials = [p for p in people.people if p.is_official]
+    officials = [p for p in people.items if p.is_official]
     numbers = [
         n
         for n in _meeting_sentences(sentences)
@@ -334,13 +335,15 @@ def extract_meetings(
     ]
     if not numbers or not officials:
         reason = "no meeting reported" if not numbers else "no officials named"
-        return [], [Rejected("meetings", reason, document.text[:120], None)]
+        return StageResult((), (Rejected("meetings", reason, document.text[:120], None),))
     events = _events(document, sentences, numbers, people)
     if len(events) > 1:
-        return [
-            _event_meeting(document, sentences, event, people, institutions, sides, len(events))
-            for event in events
-        ], []
+        return StageResult(
+            tuple(
+                _event_meeting(document, sentences, event, people, institutions, sides, len(events))
+                for event in events
+            )
+        )
     starts = [span.start for span, _ in people.mentions]
     lead = next((n for n in numbers if _has_mention(sentences[n], starts)), numbers[0])
     date = _meeting_date(document, sentences, numbers)
@@ -363,22 +366,21 @@ def extract_meetings(
     confidence, reasons = _meeting_evidence(
         document, sentences[lead], date, city, city_sentence is None, participants
     )
-    return [
-        MeetingExtraction(
-            start=date.start if date else None,
-            end=date.end if date else None,
-            city=city,
-            venue=venue,
-            countries=tuple(sides),
-            participants=tuple(participants),
-            span=Span(sentences[lead].span.start, sentences[lead].span.end),
-            kind=_kind(passage),
-            summary=summary,
-            passages=tuple(sentences[n].span for n in numbers),
-            confidence=confidence,
-            reasons=reasons,
-        )
-    ], []
+    meeting = MeetingExtraction(
+        start=date.start if date else None,
+        end=date.end if date else None,
+        city=city,
+        venue=venue,
+        countries=tuple(sides),
+        participants=tuple(participants),
+        span=Span(sentences[lead].span.start, sentences[lead].span.end),
+        kind=_kind(passage),
+        summary=summary,
+        passages=tuple(sentences[n].span for n in numbers),
+        confidence=confidence,
+        reasons=reasons,
+    )
+    return StageResult((meeting,))
 
 
 def _meeting_evidence(
@@ -445,7 +447,7 @@ def _lone_gathering(sentence: Sentence, people: PeopleResult, official: set[str]
     plain = _GATHERINGS_RE.sub(" ", sentence.lowered)
     if _CUE.search(plain, plain):
         return False  # another meeting word ("met on the sidelines of the summit")
-    by_key = {person.key: person for person in people.people}
+    by_key = {person.key: person for person in people.items}
     countries = {
         by_key[key].country
         for span, key in people.mentions
@@ -475,7 +477,7 @@ def _events(
     not named at any meeting before (the next capital of a trip, its next counterpart); one
     in a city already seen goes back to that meeting; a sentence with no place of its own
     belongs to the meeting being read."""
-    official = {p.key for p in people.people if p.is_official}
+    official = {p.key for p in people.items if p.is_official}
     starts = [span.start for span, _ in people.mentions]
     events: list[_Event] = []
     current: _Event | None = None
@@ -515,7 +517,7 @@ def _event_meeting(
 ) -> MeetingExtraction:
     """One meeting of several: its own place, date, participants and the two countries of
     its participants."""
-    by_key = {person.key: person for person in people.people}
+    by_key = {person.key: person for person in people.items}
     participants = []
     for key in event.people:
         person = by_key[key]

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from . import cues, lexicon
 from .segment import RETIREMENT_ABBREVIATIONS, Sentence, Token, tokenize
-from .types import Document, PersonExtraction, PersonMention, Rejected, Span
+from .types import Document, PersonExtraction, PersonMention, Rejected, Span, StageResult
 
 MAX_NAME_TOKENS = 7  # "Rui Filipe Mendes de Almeida Gouveia"
 # Counterpart rules compare people pairwise; a real article names far fewer people.
@@ -100,14 +100,13 @@ def _fullness(candidate: Candidate) -> tuple[int, int]:
     return (len(candidate.name_tokens), -candidate.span.start)
 
 
-@dataclass
-class PeopleResult:
-    """People found, plus what the stage can tell later stages."""
+@dataclass(frozen=True, slots=True)
+class PeopleResult(StageResult[PersonExtraction]):
+    """People found (`items`), plus what the stage can tell later stages."""
 
-    people: tuple[PersonExtraction, ...]
-    mentions: list[tuple[Span, str]]  # every mention span and its person key, in text order
-    outlets: frozenset[str]
-    rejected: list[Rejected]
+    # every mention span and its person key, in text order
+    mentions: tuple[tuple[Span, str], ...] = ()
+    outlets: frozenset[str] = frozenset()
 
 
 _BASE = attrgetter("base")
@@ -901,7 +900,7 @@ def extract_people(
     for candidate in candidates if folded_outlets else ():
         if cues.fold(candidate.name) in folded_outlets:
             rejected.append(Rejected("people", "news agency", candidate.name, candidate.span))
-    return PeopleResult(tuple(people), mentions, frozenset(outlets), rejected)
+    return PeopleResult(tuple(people), tuple(rejected), tuple(mentions), frozenset(outlets))
 
 
 # Words before a place name: "in Sari", "to Jordan" are the places, not the people.

@@ -67,35 +67,30 @@ def _extract(document: Document) -> Extraction:
     sides = article_sides(document, sentences)
     people = extract_people(document, sentences, sides)
     institutions = extract_institutions(document, sentences, people)
-    by_name = _institutions_by_name(institutions)
-    persons = tuple(_with_institution(p, by_name) for p in people.people)
-    meetings, meeting_rejections = extract_meetings(
-        document, sentences, people, institutions, sides
-    )
-    statements, quote_rejections = extract_statements(
-        document, sentences, people, host=_host_country(meetings)
-    )
-    if meetings:
-        statements = [
-            replace(s, meeting_index=meeting_at(meetings, s.span.start)) for s in statements
-        ]
+    by_name = _institutions_by_name(institutions.items)
+    persons = tuple(_with_institution(p, by_name) for p in people.items)
+    meetings = extract_meetings(document, sentences, people, institutions.items, sides)
+    quoted = extract_statements(document, sentences, people, host=_host_country(meetings.items))
+    statements = quoted.items
+    if meetings.items:
+        statements = tuple(
+            replace(s, meeting_index=meeting_at(meetings.items, s.span.start)) for s in statements
+        )
     spoken = tuple(statement.span for statement in statements)
-    agreements = extract_agreements(document, sentences, sides, meetings, spoken)
-    rejected = (
-        *document.rejected,
-        *too_long,
-        *people.rejected,
-        *quote_rejections,
-        *meeting_rejections,
-    )
+    agreements = extract_agreements(document, sentences, sides, meetings.items, spoken)
+    stages = (people, institutions, meetings, quoted, agreements)
     extraction = Extraction(
         document=document,
         people=persons,
-        institutions=tuple(institutions),
-        meetings=tuple(meetings),
-        statements=tuple(statements),
-        agreements=tuple(agreements),
-        rejected=tuple(rejected),
+        institutions=institutions.items,
+        meetings=meetings.items,
+        statements=statements,
+        agreements=agreements.items,
+        rejected=(
+            *document.rejected,
+            *too_long,
+            *(rejection for stage in stages for rejection in stage.rejected),
+        ),
     )
     if WORD_JOINER in document.text:
         extraction = _shown(extraction)
@@ -117,7 +112,7 @@ def _shown(value):
     return value
 
 
-def _host_country(meetings: list[MeetingExtraction]) -> str | None:
+def _host_country(meetings: tuple[MeetingExtraction, ...]) -> str | None:
     """The country whose city the (one) meeting was held in: who "the host" is."""
     if len(meetings) != 1 or not meetings[0].city:
         return None
@@ -147,7 +142,7 @@ def _with_institution(
 
 
 def _institutions_by_name(
-    institutions: list[InstitutionExtraction],
+    institutions: tuple[InstitutionExtraction, ...],
 ) -> dict[str, InstitutionExtraction]:
     """Institutions by lowercased name, and by name without a leading country adjective."""
     table: dict[str, InstitutionExtraction] = {}

@@ -22,7 +22,14 @@ from . import cues, lexicon
 from . import zones as zones_module
 from .people import PeopleResult
 from .segment import Sentence, Token, tokenize
-from .types import Document, PersonExtraction, Rejected, Span, StatementExtraction
+from .types import (
+    Document,
+    PersonExtraction,
+    Rejected,
+    Span,
+    StageResult,
+    StatementExtraction,
+)
 from .zones import unwrap
 
 MAX_QUOTE_CHARS = 3000
@@ -344,7 +351,7 @@ class _Context:
         self.document = document
         self.sentences = sentences
         self.sentence_starts = [s.span.start for s in sentences]
-        self.people = {p.key: p for p in people.people}
+        self.people = {p.key: p for p in people.items}
         self.quote_spans = [Span(q.open, q.close + 1) for q in quotes]
         self.quote_starts = [q.start for q in self.quote_spans]
         self.mentions = [
@@ -352,7 +359,7 @@ class _Context:
         ]
         # People by each word of their title and rank, for role nouns ("the general").
         self.holders: dict[str, list[PersonExtraction]] = {}
-        for person in people.people:
+        for person in people.items:
             words = _WORDS.findall(f"{person.title or ''} {person.rank or ''}")
             for word in {w.casefold() for w in words}:
                 self.holders.setdefault(word, []).append(person)
@@ -363,7 +370,7 @@ class _Context:
         self.mention_starts = [span.start for span, _ in self.mentions]
         # The host's country, for "the visiting minister" and "the host": where the
         # dateline puts the story, when that is one of the people's countries.
-        countries = {p.country for p in people.people if p.country}
+        countries = {p.country for p in people.items if p.country}
         city = lexicon.countries().cities.get(lexicon.phrase(document.dateline_city or ""))
         self.host = next((c for c in (host, city) if c in countries), None)
 
@@ -702,7 +709,7 @@ def extract_statements(
     people: PeopleResult,
     *,
     host: str | None = None,
-) -> tuple[list[StatementExtraction], list[Rejected]]:
+) -> StageResult[StatementExtraction]:
     """Direct statements with speakers; scare quotes and titles are rejected, with reasons.
     `host` is the country of the meeting's city, when known (who "the host" is)."""
     scan_end = quote_scan_end(document)
@@ -800,7 +807,7 @@ def extract_statements(
     statements += _unquoted_statements(context, rejected)
     statements += _reported_statements(context, [s.span for s in statements])
     statements.sort(key=lambda statement: statement.span.start)
-    return statements, rejected
+    return StageResult(tuple(statements), tuple(rejected))
 
 
 # Verbs that report what someone stated (not "called", "described", "urged": those report an

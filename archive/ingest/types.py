@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Generic, TypeVar
 
 
 class IngestError(Exception):
@@ -254,6 +255,19 @@ class Rejected:
     reason: str
     text: str
     span: Span | None = None
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class StageResult(Generic[T]):
+    """What every extraction stage returns: the items it found, and what it looked at and
+    refused, each with its reason (shown to editors beside the passage, counted in reports).
+    One shape for every stage, so the pipeline composes them the same way."""
+
+    items: tuple[T, ...]
+    rejected: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

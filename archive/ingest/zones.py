@@ -556,6 +556,11 @@ def _top_line_kind(
     return HEADLINE
 
 
+# An item of a list that goes on a sentence ("including:" / "- an Agreement on …;"): the
+# word after the bullet is in lower case, as no heading's is.
+_LIST_ITEM_IN_PROSE = re.compile(r"\s*(?:[-–•*▪●○□]|\(?(?:\d{1,2}|[a-z])[.)])\s+[a-z]")
+
+
 def _body_line_kind(line: _Line, lines: list[_Line], number: int) -> str:
     """A line inside the article: a paragraph, a heading, a `Name:` header or a speaker."""
     text = line.text
@@ -571,7 +576,12 @@ def _body_line_kind(line: _Line, lines: list[_Line], number: int) -> str:
         and len(_words(speaker.group("label"))) <= 7
     ):
         return SPEAKER_LABEL
-    if not is_prose(text) and text.strip()[:1] not in _QUOTE_OPENERS and len(_words(text)) <= 12:
+    if (
+        not is_prose(text)
+        and text.strip()[:1] not in _QUOTE_OPENERS
+        and len(_words(text)) <= 12
+        and not _LIST_ITEM_IN_PROSE.match(text)
+    ):
         return SUBHEAD
     return BODY
 

@@ -7,7 +7,8 @@ import datetime
 
 import pytest
 
-from archive.ingest.pipeline import extract_bytes
+from archive.ingest.document import read_text
+from archive.ingest.pipeline import extract, extract_bytes
 
 MEETING = (
     "published: 2025-03-12\n\n"
@@ -97,3 +98,22 @@ def agreements(body: str) -> list[tuple[str, datetime.date | None, str | None, s
 )
 def test_signing_frames(body, expected):
     assert agreements(body) == expected
+
+
+def test_items_of_a_list_are_signed_in_the_frame_of_the_line_that_opens_it():
+    text = (
+        "published: 2025-05-15\n\nChinese Defence Minister Gao Jianmin held talks with "
+        "Cambodian Defence Minister Chea Sovannarith in Phnom Penh on Wednesday.\n\n"
+        "Following the talks, the two sides signed several cooperation documents, including:\n\n"
+        "- an Agreement on China Providing Gratis Military Assistance to Cambodia;\n"
+        "- an Implementation Plan on Personnel Training Cooperation for 2025-2026.\n\n"
+        "The ministers also discussed a future agreement on demining.\n"
+    )
+    agreements = extract(read_text(text, file_name="list.txt")).agreements
+    signed = {(a.kind, a.signed.iso, a.place) for a in agreements if a.signed}
+    assert signed == {
+        ("agreement", "2025-05-14", "Phnom Penh"),
+        ("plan", "2025-05-14", "Phnom Penh"),
+    }
+    # the frame ends with the list: the paragraph after it signs nothing
+    assert [a.status for a in agreements if "demining" in a.name] in ([], ["unknown"])

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from archive import planner_stats
-from archive.ingest.load import OfficialIndex, load_extraction
+from archive.ingest.load import load_extraction
 from archive.ingest.pipeline import extract_bytes
 from archive.ingest.report import (
     ARTICLE_FAILED,
@@ -26,6 +26,7 @@ from archive.ingest.report import (
     ArticleOutcome,
     ImportReport,
 )
+from archive.ingest.resolve.stored import OfficialIndex
 from archive.ingest.types import Extraction, IngestError
 from archive.models import ArchiveState, Article
 

@@ -438,7 +438,7 @@ def record_save(*, record: M, user: AbstractBaseUser | None = None) -> M:
         if record.pk is None and twin is not None:
             return twin  # a name already known by another spelling: nothing to add
     elif isinstance(record, Article):
-        from archive.ingest.load import content_hash
+        from archive.ingest.resolve.stored import content_hash
 
         record.content_hash = content_hash(record.text)
     with transaction.atomic():

@@ -1,26 +1,17 @@
-"""Extraction -> database: the one ingest stage that knows the ORM.
+"""Extraction -> database: writes what resolution (`resolve.stored`) decided.
 
-Resolution happens here, in this order, for every extracted record:
-1. provenance: a record already read from the same passage of the same article (re-imports);
-2. the archive: the same person by name variants, country and title; the same meeting by
-   country pair, compatible dates, city and shared participants; the same agreement or
-   institution by normalised name;
-3. otherwise a new draft record.
-Curation is sticky: a reviewed record is never changed (new links and sources may be added),
+For every extracted record, resolution says which stored record it is, if any; this module
+then makes a new draft, or applies the curation rule (`archive.curation_rule`) to the one
+found. Curation is sticky: a reviewed record is never changed (new links and sources may be added),
 a rejected one is never brought back, and a name merged away resolves to the record it was
 merged into (merges turn names into aliases).
 """
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 
-from django.db.models import Model, Q
+from django.db.models import Model
 
 from archive.curation_rule import Verdict, fill_blanks, verdict
 from archive.models import (
@@ -54,7 +45,8 @@ from .report import (
     UNCHANGED,
     ArticleOutcome,
 )
-from .resolve import PersonRef, institution_key, name_key, person_match_score
+from .resolve import PersonRef, institution_key, name_key, stored
+from .resolve.stored import OfficialIndex, content_hash
 from .types import (
     AgreementExtraction,
     DatePoint,
@@ -63,93 +55,6 @@ from .types import (
     MeetingExtraction,
     PersonExtraction,
 )
-
-# A candidate official must score at least this to be taken as the same person.
-PERSON_MATCH_THRESHOLD = 0.75
-# How far apart two reports of one meeting may date it, in days.
-MEETING_DATE_SLACK = datetime.timedelta(days=2)
-
-
-def content_hash(text: str) -> str:
-    """Return the identity of an article's text: importing the same text twice is a no-op,
-    also when a copy differs only in spacing or line endings (a pasted text, a final
-    newline), which an editor would call the same article."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def _tokens(name: str) -> set[str]:
-    return {token for token in name_key(name).split() if len(token) >= 3}
-
-
-@dataclass
-class _OfficialEntry:
-    """What the index knows of one official."""
-
-    id: int
-    names: set[str] = field(default_factory=set)
-    country: str = ""
-    title: str = ""
-
-    def ref(self) -> PersonRef:
-        return PersonRef(
-            names=tuple(sorted(self.names)), country=self.country or None, title=self.title or None
-        )
-
-
-class OfficialIndex:
-    """Officials by name token, for matching people across the archive.
-
-    Loaded once per import run: looking every person up in the alias table would cost a scan
-    per person. It is dropped (and reloaded on next use) whenever a transaction rolls back.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[int, _OfficialEntry] | None = None
-        self._by_token: dict[str, set[int]] = defaultdict(set)
-
-    def invalidate(self) -> None:
-        """Forget everything: the database is the truth again."""
-        self._entries = None
-        self._by_token = defaultdict(set)
-
-    def _ensure_loaded(self) -> dict[int, _OfficialEntry]:
-        if self._entries is None:
-            self._entries = {}
-            rows = Official.objects.values_list("id", "name", "country", "title")
-            for official_id, name, country, title in rows.iterator(chunk_size=2000):
-                self.put(official_id, names=[name], country=country, title=title)
-            aliases = OfficialAlias.objects.values_list("official_id", "name")
-            for official_id, name in aliases.iterator(chunk_size=2000):
-                self.put(official_id, names=[name])
-        return self._entries
-
-    def put(
-        self, official_id: int, *, names: Iterable[str], country: str = "", title: str = ""
-    ) -> None:
-        """Add or refresh an official's names, country and title."""
-        entries = self._ensure_loaded()
-        entry = entries.setdefault(official_id, _OfficialEntry(official_id))
-        for name in names:
-            if name:
-                entry.names.add(name)
-                for token in _tokens(name):
-                    self._by_token[token].add(official_id)
-        entry.country = country or entry.country
-        entry.title = title or entry.title
-
-    def find(self, ref: PersonRef, *, exclude: set[int] = frozenset()) -> int | None:
-        """Return the id of the official that best matches ref, if one matches well enough."""
-        entries = self._ensure_loaded()
-        candidate_ids: set[int] = set()
-        for name in ref.names:
-            for token in _tokens(name):
-                candidate_ids |= self._by_token.get(token, set())
-        best_id, best_score = None, PERSON_MATCH_THRESHOLD
-        for official_id in sorted(candidate_ids - set(exclude)):
-            score = person_match_score(ref, entries[official_id].ref())
-            if score >= best_score + (1e-9 if best_id is not None else 0):
-                best_id, best_score = official_id, score
-        return best_id
 
 
 def _date_rank(precision: str, date_text: str) -> int:
@@ -328,7 +233,8 @@ class ArticleLoader:
         aliases = extraction.aliases if extraction else ()
         alias_keys = [institution_key(alias) for alias in aliases]
         institution = next(
-            filter(None, (_same_institution(k, country) for k in [key, *alias_keys] if k)), None
+            filter(None, (stored.institution_named(k, country) for k in [key, *alias_keys] if k)),
+            None,
         )
         kind = _choice(extraction.kind if extraction else None, InstitutionKind, "other")
         if institution is None:
@@ -367,7 +273,7 @@ class ArticleLoader:
 
     def _load_official(self, person: PersonExtraction) -> Official | None:
         names = [person.name, *person.aliases]
-        official = self._official_by_provenance(person)
+        official = stored.official_read_from(self.article, person)
         if official is None:
             taken = {o.pk for o in self.officials.values() if o is not None}
             ref = PersonRef(names=tuple(names), country=person.country, title=person.title)
@@ -426,15 +332,6 @@ class ArticleLoader:
         )
         return official
 
-    def _official_by_provenance(self, person: PersonExtraction) -> Official | None:
-        starts = [mention.span.start for mention in person.mentions]
-        mention = (
-            OfficialMention.objects.filter(article=self.article, start__in=starts)
-            .select_related("official")
-            .first()
-        )
-        return mention.official if mention else None
-
     def _update_official(
         self, official: Official, person: PersonExtraction, institution: Institution | None
     ) -> None:
@@ -476,7 +373,7 @@ class ArticleLoader:
         participant_ids = {o.pk for o, _ in participants if o is not None}
         date_fields = _date_fields(extracted.start, extracted.end)
         countries = sorted(c for c in extracted.countries if c)[:2]
-        meeting = self._meeting_by_provenance(extracted) or self._matching_meeting(
+        meeting = stored.meeting_read_from(self.article, extracted) or stored.meeting_reported(
             countries, date_fields, extracted.city, participant_ids
         )
         venue = self.institution_for(extracted.venue)
@@ -535,61 +432,6 @@ class ArticleLoader:
                 change.action = CHANGED
             change.detail = ", ".join(filter(None, [change.detail, *links]))
         return meeting
-
-    def _meeting_by_provenance(self, extracted: MeetingExtraction) -> Meeting | None:
-        source = (
-            MeetingSource.objects.filter(article=self.article, start=extracted.span.start)
-            .select_related("meeting")
-            .first()
-        )
-        return source.meeting if source else None
-
-    def _matching_meeting(
-        self,
-        countries: list[str],
-        date_fields: dict,
-        city: str | None,
-        participant_ids: set[int],
-    ) -> Meeting | None:
-        """Find a meeting another article already reported: same two states, dates that do
-        not contradict, the same city when both give one, and shared participants."""
-        if len(countries) < 2 or not participant_ids:
-            return None
-        pair = Q(country_a=countries[0], country_b=countries[1]) | Q(
-            country_a=countries[1], country_b=countries[0]
-        )
-        candidates = Meeting.objects.filter(pair)
-        start = date_fields["start_date"]
-        if start is not None:
-            end = date_fields["end_date"] or start
-            candidates = candidates.filter(
-                Q(start_date__isnull=True)
-                | Q(start_date__lte=end + MEETING_DATE_SLACK)
-                & (
-                    Q(end_date__gte=start - MEETING_DATE_SLACK)
-                    | Q(end_date__isnull=True, start_date__gte=start - MEETING_DATE_SLACK)
-                )
-            )
-        if city:
-            candidates = candidates.filter(Q(city="") | Q(city__iexact=city))
-        candidates = list(candidates.order_by("-id")[:200])
-        if not candidates:
-            return None
-        shared: dict[int, int] = defaultdict(int)
-        rows = Participation.objects.filter(
-            meeting__in=candidates, official_id__in=participant_ids
-        ).values_list("meeting_id", flat=True)
-        for meeting_id in rows:
-            shared[meeting_id] += 1
-        # Two shared participants make a match; one is enough when the days agree exactly.
-        best, best_shared = None, 0
-        for meeting in candidates:
-            count = shared.get(meeting.pk, 0)
-            needed = 1 if start is not None and meeting.start_date == start else 2
-            needed = min(needed, len(participant_ids))
-            if count >= needed and count > best_shared:
-                best, best_shared = meeting, count
-        return best
 
     def _update_meeting(
         self,
@@ -690,7 +532,7 @@ class ArticleLoader:
             if extracted.deadline and extracted.deadline.year_known
             else None
         )
-        agreement = self._matching_agreement(extracted, signed)
+        agreement = stored.agreement_for(self.article, extracted, signed)
         status = _choice(extracted.status, AgreementStatus, AgreementStatus.UNKNOWN)
         if agreement is None:
             agreement = Agreement(
@@ -743,75 +585,6 @@ class ArticleLoader:
         meetings = [meeting for meeting in self.meetings if meeting is not None]
         if meetings:
             agreement.meetings.add(*meetings)
-
-    def _matching_agreement(
-        self, extracted: AgreementExtraction, signed: datetime.date | None
-    ) -> Agreement | None:
-        source = (
-            AgreementSource.objects.filter(article=self.article, start=extracted.span.start)
-            .select_related("agreement")
-            .first()
-        )
-        if source is not None:
-            return source.agreement
-        key = institution_key(extracted.name)
-        same = Q(name__iexact=extracted.name)
-        if signed is not None:
-            same |= Q(signed_date=signed, kind__iexact=extracted.kind or "")
-        candidates = Agreement.objects.filter(same)
-        parties = set(extracted.parties)
-        for candidate in candidates.order_by("id")[:50]:
-            theirs = {country.code for country in candidate.parties}
-            # Only an agreement between the same two states, signed on a compatible date,
-            # is the same agreement: two countries' MoU is never another pair's.
-            if parties and theirs and parties != theirs:
-                continue
-            if signed and candidate.signed_date and candidate.signed_date != signed:
-                continue
-            if institution_key(candidate.name) == key:
-                return candidate
-            if (
-                signed
-                and candidate.signed_date == signed
-                and (candidate.kind or "").casefold() == (extracted.kind or "").casefold()
-                and _same_kind_of_instrument(candidate.name, extracted.name)
-            ):
-                return candidate
-        return None
-
-
-_INSTRUMENT_STOP = frozenset(["the", "of", "on", "and", "for", "in", "between", "a", "an"])
-
-
-def _same_institution(key: str, country: str) -> Institution | None:
-    """The stored institution this name and country mean, or None for a new one.
-
-    Names repeat across states ("Ministry of Defence" is Egypt's in one article and
-    Indonesia's in the next), so a name only matches a record of the same country, or one
-    whose country nobody recorded yet; a name without a country takes the first by name.
-    """
-    candidates = [
-        *Institution.objects.filter(name_key=key).order_by("id"),
-        *Institution.objects.filter(aliases__name_key=key).order_by("id"),
-    ]
-    if not country:
-        return candidates[0] if candidates else None
-    for wanted in (country, ""):
-        for institution in candidates:
-            if institution.country == wanted:
-                return institution
-    return None
-
-
-def _same_kind_of_instrument(one: str, other: str) -> bool:
-    """Two names of one instrument share a word beyond the agreement noun ("extradition
-    treaty" and "Egypt–Sudan extradition treaty"); a memorandum on medicine is not one on
-    logistics, though both were signed that day."""
-    words = [
-        {w for w in name.casefold().replace("–", " ").split() if w not in _INSTRUMENT_STOP}
-        for name in (one, other)
-    ]
-    return len(words[0] & words[1]) >= 2
 
 
 def load_extraction(

@@ -1,4 +1,8 @@
-"""Is it the same person, title or meeting? Pure helpers for resolution across articles.
+"""Resolution, in one home: is it the same person, title, institution or meeting?
+
+This module compares names, titles and dates (pure functions, no database); `stored` finds
+what an extracted record is in the archive (by provenance, then by these comparisons), so
+that `load` only writes what resolution decided.
 
 Transliterated names vary between outlets ("Khatami"/"Hatami", "Shamhani"/"Shamkhani",
 "Mohammad"/"Muhammad", "al-Araji"/"Al Araji"), so names are compared through a normalised
@@ -15,8 +19,8 @@ from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from . import lexicon
-from .cues import fold
+from .. import lexicon
+from ..cues import fold
 
 _NON_LETTER = re.compile(r"[^a-z\s]+")
 _SPACES = re.compile(r"\s+")

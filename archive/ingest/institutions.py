@@ -15,11 +15,12 @@ from functools import cache
 from operator import attrgetter
 
 from . import cues, lexicon
+from .agreements import STRONG_NOUNS, WEAK_NOUNS
 from .people import PeopleResult
 from .segment import Sentence, Token
 from .types import Document, InstitutionExtraction, Span, StageResult
 
-MAX_ORG_TOKENS = 12
+MAX_ORG_TOKENS = 16
 CONNECTORS = (("of", "the"), ("for", "the"), ("of",), ("for",), ("on",))
 _CONNECTOR_FIRST_WORDS = frozenset(connector[0] for connector in CONNECTORS)
 
@@ -83,8 +84,11 @@ class _Lookups:
         return None
 
 
-def _phrase_end(tokens: list[Token], start: int) -> int:
-    """End of a capitalised phrase with connectors, from start."""
+def _phrase_end(tokens: list[Token], start: int, kinds: list[str | None] | None = None) -> int:
+    """End of a capitalised phrase with connectors, from start. With `kinds` (the
+    organisation word at each token), "and" joins two parts of one name when an organisation
+    word stands on either side of it and the part after it does not start another body
+    ("Ministry of Infrastructure and Equipment", "Ports and Free Zones Authority")."""
     stop_capitals = lexicon.stop_capitals()
     index = start
     while index < len(tokens) and index - start < MAX_ORG_TOKENS:
@@ -108,6 +112,13 @@ def _phrase_end(tokens: list[Token], start: int) -> int:
         ):
             index += 1
             continue
+        if (
+            kinds is not None
+            and token.text == "and"
+            and _and_inside_name(tokens, kinds, start, index)
+        ):
+            index += 1
+            continue
         length = _connector_at(tokens, index) if index > start else 0
         if (
             length
@@ -120,6 +131,20 @@ def _phrase_end(tokens: list[Token], start: int) -> int:
             continue
         break
     return index
+
+
+def _and_inside_name(tokens: list[Token], kinds: list[str | None], start: int, index: int) -> bool:
+    following = index + 1
+    if index == start or following >= len(tokens):
+        return False
+    after = tokens[following]
+    if not (after.is_word and after.capitalised) or kinds[following]:
+        return False  # "and the …", "and Ministry of …": another body
+    if after.base in lexicon.stop_capitals() or cues.country_at(tokens, following):
+        return False
+    before_has = any(kinds[start:index])
+    after_has = any(kinds[following : following + 4])
+    return before_has or after_has
 
 
 def _trim(lookups: _Lookups, start: int, end: int) -> tuple[int, int]:
@@ -160,6 +185,34 @@ def _trim(lookups: _Lookups, start: int, end: int) -> tuple[int, int]:
     if connector:
         stop = end  # "Ministry of Defense", "Center of Imam Khomeini": the complement stays
     return start, stop
+
+
+# A phrase that opens with one of these names a document, not a body ("Plan of Joint
+# Activities of the Ministry of Defence …"): the body inside it is the institution.
+DOCUMENT_NOUNS = STRONG_NOUNS | WEAK_NOUNS
+
+
+def _inner_body(lookups: _Lookups, start: int, stop: int) -> tuple[int, int] | None:
+    """The body named after an "of (the)" of a phrase, when the phrase is a unit or a
+    document of it: "Health Service of the Royal Armed Forces" names the Royal Armed Forces
+    too, "Plan of Joint Activities of the Ministry of Defence of …" the ministry. It is the
+    first part after an "of" that holds an organisation word; a country's formal name after
+    "of" is no body ("Ministry of Defence of the Republic of Belarus")."""
+    tokens, kinds = lookups.tokens, lookups.org_kinds
+    for index in range(start + 1, stop - 1):
+        if tokens[index].text != "of":
+            continue
+        inner = index + 2 if tokens[index + 1].folded == "the" else index + 1
+        if inner >= stop or not tokens[inner].capitalised:
+            return None
+        part_end = next((k for k in range(inner, stop) if tokens[k].text == "of"), stop)
+        if not any(kinds[inner:part_end]):
+            continue  # "of Defence", "of Joint Activities": the name goes on
+        inner_start, inner_stop = _trim(lookups, inner, stop)
+        if inner_stop - inner_start >= 2:
+            return inner_start, inner_stop
+        return None
+    return None
 
 
 def _is_media(token: Token) -> bool:
@@ -234,10 +287,14 @@ def extract_institutions(
             token = tokens[first_word]
             if first_word < index or not token.is_word or token.base in stop_capitals:
                 continue
-            end = _phrase_end(tokens, first_word)
+            end = _phrase_end(tokens, first_word, lookups.org_kinds)
             start, stop = _trim(lookups, first_word, end)
             if stop > start:
-                _add(document, lookups, start, stop, found, person_countries)
+                if tokens[first_word].base_folded not in DOCUMENT_NOUNS:
+                    _add(document, lookups, start, stop, found, person_countries)
+                inner = _inner_body(lookups, start, stop)
+                if inner is not None:
+                    _add(document, lookups, *inner, found, person_countries)
             index = max(end, first_word + 1)
     _issuing_bodies(document, found)
     return StageResult(
@@ -296,29 +353,52 @@ def _issuing_bodies(document: Document, found: dict[str, _Found]) -> None:
 _STATE_WORDS = frozenset(
     ["republic", "kingdom", "state", "federation", "commonwealth", "union", "emirate", "sultanate"]
 )
+# The words of a country's formal name before its "of": "the Federal Democratic Republic of".
+_FORMAL_STATE_WORDS = _STATE_WORDS | frozenset(
+    [
+        "federal",
+        "democratic",
+        "people's",
+        "islamic",
+        "arab",
+        "socialist",
+        "united",
+        "plurinational",
+        "bolivarian",
+        "hashemite",
+        "cooperative",
+        "co-operative",
+        "principality",
+        "grand",
+        "duchy",
+    ]
+)
 
 
 def _owner_country(tokens: list[Token], countries, start: int, stop: int) -> tuple[int, str] | None:
-    """(index of "of", country) when an organisation's name ends in a second "of [the
-    [Republic of]] <country>" ("Ministry of Defence of the Republic of Kazakhstan"); a name
-    whose only "of" names its country keeps it ("Armed Forces of Ukraine")."""
-    for index in range(start + 2, stop):
-        if tokens[index].text != "of" or not any(t.text == "of" for t in tokens[start:index]):
-            continue  # the first "of" is the name's own ("Armed Forces of Ukraine")
+    """(index of "of", country) when an organisation's name ends in "of" and its country's
+    formal name ("Ministry of Defence of the Republic of Kazakhstan", "Embassy of the Federal
+    Democratic Republic of Ethiopia") or in a second "of <country>"; a name whose only "of"
+    names its country by its short name keeps it ("Armed Forces of Ukraine")."""
+    seen_of = False
+    for index in range(start + 1, stop):
+        if tokens[index].text != "of":
+            continue
+        first_of, seen_of = not seen_of, True
         cursor = index + 1
         if cursor < stop and tokens[cursor].folded == "the":
             cursor += 1
-        if (
-            cursor + 1 < stop
-            and tokens[cursor].folded in _STATE_WORDS
-            and tokens[cursor + 1].text == "of"
-        ):
-            cursor += 2
+        formal = cursor
+        while formal < stop and tokens[formal].folded in _FORMAL_STATE_WORDS:
+            formal += 1  # "Federal Democratic Republic", "Kingdom"
+        formal_name = formal > cursor and formal + 1 < stop and tokens[formal].text == "of"
+        if formal_name:
+            cursor = formal + 1
+        elif first_of or index < start + 2:
+            continue  # the first "of" is the name's own ("Armed Forces of Ukraine")
         cue = countries[cursor] if cursor < stop else None
         if cue and cue.kind == "name" and cursor + cue.length == stop:
             return index, cue.code
-        if cue is None and cursor < stop:
-            continue
     return None
 
 
@@ -362,7 +442,8 @@ def _add(
         # Defence: recorded under the name as written, with its country, and known by the
         # short name too (the one other mentions and other reports use)
         of_index, country = owner
-        short = document.text[tokens[start].start : tokens[of_index - 1].end]
+        if of_index - start >= 2:  # "Embassy" alone would name every embassy of that country
+            short = document.text[tokens[start].start : tokens[of_index - 1].end]
     if country is None:
         index = start
         while index < stop:

@@ -43,3 +43,46 @@ def test_a_street_is_not_part_of_a_ministrys_name_but_a_country_in_a_name_is():
     )
     names = {name for name, _ in institutions(text)}
     assert "Ministry of Defence" in names and "Armed Forces of Ukraine" in names
+
+
+def test_the_body_inside_a_unit_or_a_document_is_named_too():
+    text = (
+        "Spanish Defence Minister Elena Montero met Moroccan minister Karim Alaoui. The head of "
+        "the Health Service of the Royal Armed Forces attended. The ministers signed the Plan "
+        "of Joint Activities of the Ministry of Defence of the Russian Federation.\n"
+    )
+    names = {name for name, _ in institutions(text)}
+    assert {"Royal Armed Forces", "Ministry of Defence of the Russian Federation"} <= names
+    assert not any(name.startswith(("Plan", "Joint Activities")) for name in names)
+
+
+def test_and_joins_the_parts_of_one_name_but_not_two_bodies():
+    text = (
+        "Ethiopian Minister Yonas Berhanu visited the Ministry of Infrastructure and Equipment "
+        "and the Djibouti Ports and Free Zones Authority. He also met officials of the Ministry "
+        "of Defence and Ministry of Foreign Affairs.\n"
+    )
+    names = {name for name, _ in institutions(text)}
+    assert {
+        "Ministry of Infrastructure and Equipment",
+        "Djibouti Ports and Free Zones Authority",
+        "Ministry of Defence",
+        "Ministry of Foreign Affairs",
+    } <= names
+
+
+def test_a_countrys_formal_name_after_of_gives_the_country_and_a_short_name():
+    text = (
+        "Ethiopian Minister Yonas Berhanu was received at the Ministry of Transport of the "
+        "Federal Democratic Republic of Ethiopia and at the Embassy of the Federal Democratic "
+        "Republic of Ethiopia.\n"
+    )
+    found = {
+        i.name: (i.country, i.aliases)
+        for i in extract(read_text(text, file_name="f.txt")).institutions
+    }
+    assert found["Ministry of Transport of the Federal Democratic Republic of Ethiopia"] == (
+        "ET",
+        ("Ministry of Transport",),
+    )
+    assert found["Embassy of the Federal Democratic Republic of Ethiopia"] == ("ET", ())

@@ -204,6 +204,8 @@ def _name_ok(
         if cues.has_article_prefix(token):
             length += 1
             continue
+        if _inside_country_name(countries, index):
+            break  # "Ambassador of the Republic of Korea": the country's name, not a person's
         cue = countries[index]
         # A city's name inside a person's name, after a name word ("Dewi Kartika Sari",
         # "Kenta Morioka"): people are not followed by a city without a word between.
@@ -237,6 +239,16 @@ def _name_ok(
     while length and cues.is_particle(tokens[start + length - 1]):
         length -= 1
     return length
+
+
+def _inside_country_name(countries: Sequence[cues.CountryCue | None], index: int) -> bool:
+    """Whether a token is a later word of a country's name of several words (the cue is
+    kept at the name's first word only)."""
+    for back in range(max(0, index - 5), index):
+        cue = countries[back]
+        if cue is not None and back + cue.length > index:
+            return True
+    return False
 
 
 def _place_as_given_name(
@@ -365,6 +377,9 @@ def _scan_title_left(tokens: list[Token], end: int, floor: int) -> int:
                 cues.title_head_at(tokens, index) or cues.is_title_word(after)
             ):
                 break
+            before = tokens[index - 2] if index >= 2 else None
+            if before is None or not (cues.is_title_word(before) or before.text == ","):
+                break  # "… Viktor Lobanov and Minister of Defence X": a name ends before it
         index -= 1
     while index < end and tokens[index].folded in TITLE_LEADING_SKIPS:
         index += 1
@@ -783,11 +798,14 @@ def _matching_groups(
 ) -> list[PersonGroup]:
     """The groups (among those sharing a word with the mention) the mention may belong to."""
     matches = [g for g in nearby.values() if _same_name(key, g.folded_tokens())]
-    matches = [
-        g
-        for g in matches
-        if not (candidate.country and g.full.country and candidate.country != g.full.country)
-    ]
+    if len(key) == 1 or len(matches) > 1:
+        # A surname alone is shared by many: the country must not contradict. Two words of
+        # one person's full name are that person, whatever a nearby appositive suggested.
+        matches = [
+            g
+            for g in matches
+            if not (candidate.country and g.full.country and candidate.country != g.full.country)
+        ]
     if not matches and len(key) == 1:
         matches = _surname_first_match(key[0], candidate, nearby.values())
     return matches

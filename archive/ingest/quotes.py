@@ -441,6 +441,10 @@ class _Context:
             return self.principal(country)
         if not fitting:
             return None
+        if not _DEPUTY_WORDS & {w.casefold() for w in words}:
+            # "the Belarusian minister" is the minister, not a deputy minister beside him
+            full = [key for key in fitting if not _is_deputy(self.people[key], head)]
+            fitting = full or fitting
         best, best_position = fitting[0], -1
         for key in fitting:
             starts = self.starts_by_person.get(key, [])
@@ -596,6 +600,18 @@ def _after_quote(context: _Context, quote: Quote) -> str | None:
 
 
 _OBJECT_PRONOUNS = frozenset(["him", "her"])
+# Words that make an office a deputy's: "the minister" is not the deputy minister.
+_DEPUTY_WORDS = frozenset(["deputy", "vice", "assistant", "acting", "under", "junior"])
+
+
+def _is_deputy(person: PersonExtraction, head: str) -> bool:
+    """Whether every office of `head` in the person's title is a deputy's ("First Deputy
+    Minister of Defence", "Vice Minister")."""
+    words = [w.casefold() for w in _WORDS.findall(person.title or "")]
+    places = [i for i, word in enumerate(words) if word == head]
+    return bool(places) and all(
+        i > 0 and (words[i - 1] in _DEPUTY_WORDS or words[i - 1].startswith("vice")) for i in places
+    )
 
 
 def _according_to(tokens: list[Token], index: int) -> bool:

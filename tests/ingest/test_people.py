@@ -361,3 +361,35 @@ def test_a_surname_that_is_also_a_place_is_the_person_once_named_in_full():
     assert len(sari.mentions) == 2  # the full name and "Sari said"; "flew to Sari" is a place
     (statement,) = extraction.statements
     assert statement.speaker_key == sari.key
+
+
+def test_a_title_does_not_reach_back_across_another_persons_name():
+    text = (
+        "MINSK, May 14. Defence Minister of the Russian Federation Viktor Sergeyevich Lobanov "
+        "and Minister of Defence of the Republic of Belarus Lieutenant General Alexander "
+        "Nikolayevich Kravtsevich held talks in Minsk on Thursday.\n"
+    )
+    people = {p.name: p for p in extract(read_text(text, file_name="t.txt")).people}
+    belarus = people["Alexander Nikolayevich Kravtsevich"]
+    assert belarus.title == "Minister of Defence of the Republic of Belarus"
+    assert belarus.country == "BY"
+
+
+def test_a_word_of_a_countrys_name_after_a_title_is_no_person():
+    text = (
+        "South Korean Defence Minister Baek Seung-ho met Indonesian officials in Jakarta with "
+        "Jeong Da-eun, Ambassador of the Republic of Korea to Indonesia.\n"
+    )
+    names = {p.name for p in extract(read_text(text, file_name="k.txt")).people}
+    assert "Korea" not in names and "Jeong Da-eun" in names
+
+
+def test_two_words_of_a_full_name_are_that_person_whatever_the_appositive_says():
+    text = (
+        "The Malaysian minister was accompanied by General Tan Sri Mohd Faizal bin Abdul "
+        "Rashid, Chief of Defence Force of the Malaysian Armed Forces. The meeting was also "
+        "attended by the Commander of the Royal Brunei Armed Forces, General Tan Sri Mohd "
+        "Faizal, and the Bruneian ambassador.\n"
+    )
+    people = [p for p in extract(read_text(text, file_name="m.txt")).people if "Faizal" in p.name]
+    assert [(p.name, p.country) for p in people] == [("Mohd Faizal bin Abdul Rashid", "MY")]

@@ -88,3 +88,16 @@ def test_an_honorific_before_a_surname_with_its_article_gives_the_speaker(who, s
     extraction = extract(read_text(text, file_name="articles.txt"))
     names = {person.key: person.name for person in extraction.people}
     assert [names.get(s.speaker_key) for s in extraction.statements] == [speaker]
+
+
+def test_the_minister_is_not_the_deputy_minister_beside_him():
+    text = (
+        "MINSK, May 14. Belarusian Minister of Defence Alexander Kravtsevich received Russian "
+        "Defence Minister Viktor Lobanov. First Deputy Minister of Defence Pavel Muravsky, of "
+        "Belarus, also took part.\n\n"
+        '"I am glad to welcome you on Belarusian land again," the Belarusian minister said.\n'
+    )
+    extraction = extract(read_text(text, file_name="d.txt"))
+    names = {p.key: p.name for p in extraction.people}
+    (statement,) = extraction.statements
+    assert names[statement.speaker_key] == "Alexander Kravtsevich"

@@ -74,7 +74,8 @@ _PATTERNS = [
 ]
 _RELATIVE = re.compile(
     r"\b(?:(?P<on>on|last|this|next|on\s+last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|(?P<word>yesterday|today|tomorrow)|(?P<rel>last|this|next)\s+"
+    r"Saturday|Sunday)|(?P<word>yesterday|today|tomorrow|this\s+(?:morning|afternoon|evening)|"
+    r"earlier\s+today|tonight)|(?P<rel>last|this|next)\s+"
     r"(?P<unit>week|month|year)|on\s+the\s+(?P<nth>[0-3]?\d)(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
@@ -239,7 +240,7 @@ def _resolve_relative(
         return published - timedelta(days=back), "day"
     word = (match.group("word") or "").casefold()
     if word:
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)  # "this morning": today
         return published + timedelta(days=shift), "day"
     if match.group("nth"):
         value = _safe_date(published.year, published.month, int(match.group("nth")))

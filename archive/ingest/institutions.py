@@ -34,6 +34,7 @@ def _connector_at(tokens: list[Token], index: int) -> int:
             end < len(tokens)
             and tuple(t.text for t in tokens[index:end]) == connector
             and (tokens[end].capitalised and tokens[end].is_word)
+            and tokens[end].base not in lexicon.stop_capitals()  # "… on Wednesday"
         ):
             return len(connector)
     return 0
@@ -124,6 +125,7 @@ def _phrase_end(tokens: list[Token], start: int, kinds: list[str | None] | None 
             length
             and tokens[index].text == "on"
             and any(t.text == "of" for t in tokens[start:index])
+            and not (kinds is not None and kinds[index - 1])
         ):
             break  # "Ministry of Defence on Jakobsgatan": where it stands, not its name
         if length:
@@ -137,6 +139,8 @@ def _and_inside_name(tokens: list[Token], kinds: list[str | None], start: int, i
     following = index + 1
     if index == start or following >= len(tokens):
         return False
+    if any(cues.title_head_at(tokens, k) for k in range(following, min(len(tokens), index + 4))):
+        return False  # "Chief of Staff and Coordinating Deputy of …": two offices
     after = tokens[following]
     if not (after.is_word and after.capitalised) or kinds[following]:
         return False  # "and the …", "and Ministry of …": another body
@@ -402,6 +406,23 @@ def _owner_country(tokens: list[Token], countries, start: int, stop: int) -> tup
     return None
 
 
+def _ends_with_owner(tokens: list[Token], countries, start: int, stop: int) -> int | None:
+    """The index of the last "of" when a name ends in "of [the] <country>" or "of [the]
+    <a legislature's name>" (its owner), else None."""
+    for index in range(stop - 2, start, -1):
+        if tokens[index].text != "of":
+            continue
+        cursor = index + 2 if tokens[index + 1].folded == "the" else index + 1
+        if cursor >= stop:
+            return None
+        cue = countries[cursor]
+        if cue is not None and cue.kind == "name" and cursor + cue.length == stop:
+            return index
+        owner = " ".join(t.text for t in tokens[cursor:stop])
+        return index if owner in lexicon.proper_org_names() else None
+    return None
+
+
 def _add(
     document: Document,
     lookups: _Lookups,
@@ -417,7 +438,11 @@ def _add(
         for index, t in enumerate(tokens[start:stop], start)
         if t.is_word and not kinds[index] and t.text not in ("of", "the", "for", "on")
     ]
-    if len(words) < 2 or not proper:
+    named = lexicon.proper_org_names()
+    whole = " ".join(t.text for t in words)
+    if (len(words) < 2 or not proper) and not (
+        whole in named or any(t.text in named for t in words)
+    ):
         return
     countries = lookups.countries
     cue = countries[start]
@@ -444,6 +469,12 @@ def _add(
         of_index, country = owner
         if of_index - start >= 2:  # "Embassy" alone would name every embassy of that country
             short = document.text[tokens[start].start : tokens[of_index - 1].end]
+    if owner is None:
+        owner_of = _ends_with_owner(tokens, countries, start, stop)
+        if owner_of is not None and owner_of - start >= 2:
+            # "National Assembly of Cambodia", "Committee on Foreign Affairs of the Seimas":
+            # known by the name before its owner too, as other reports write it
+            short = document.text[tokens[start].start : tokens[owner_of - 1].end]
     if country is None:
         index = start
         while index < stop:

@@ -138,11 +138,15 @@ def _meeting_date(
     the date of the story's lead sentence ("X and Y agreed on Tuesday to ..."); a dateline's
     date ("PARIS, March 12 (Wire) –") is the report's, so it comes last."""
     fallback: DateMention | None = None
-    for number in numbers:
+    # The sentence that reports the two sides' own talks ("the two ministers held a
+    # bilateral meeting") dates the meeting before one about a call or an audience.
+    both = [n for n in numbers if _BOTH_SIDES.search(sentences[n].text)]
+    for number in [*both, *(n for n in numbers if n not in both)]:
         found, dateline = _event_date(document, sentences[number], meeting=True)
         fallback = fallback or dateline
-        if found:
+        if found and found.start.value is not None:
             return found
+        fallback = fallback or found
     lead = next((s for s in sentences if not _in_zone_kinds(document, s, _NOT_LEAD)), None)
     if lead is not None:
         found, dateline = _event_date(document, lead, meeting=False)
@@ -152,6 +156,11 @@ def _meeting_date(
     return fallback
 
 
+_BOTH_SIDES = re.compile(
+    r"\b(?:the\s+two\s+(?:\w+\s+){0,2}?(?:ministers|sides|delegations|leaders|chiefs|"
+    r"presidents|counterparts)|bilateral\s+(?:meeting|talks))\b",
+    re.IGNORECASE,
+)
 _NOT_LEAD = frozenset({"headline", "subhead", "quote_header", "speaker_label"})
 _RELATION_BETWEEN = re.compile(
     r"\b(?:before|after|ahead of|since|until|following|prior to|when)\b", re.IGNORECASE
@@ -500,8 +509,11 @@ def _events(
             events.append(target)
         target.numbers.append(number)
         target.people += [key for key in named if key not in target.people]
-        if target.date is None:
-            target.date, _ = _event_date(document, sentence, meeting=True)
+        if target.date is None or target.date.start.value is None:
+            # a vague date ("this week") gives way to the first exact one of the meeting
+            found, _ = _event_date(document, sentence, meeting=True)
+            if found is not None and (target.date is None or found.start.value is not None):
+                target.date = found
         current = target
     return events
 

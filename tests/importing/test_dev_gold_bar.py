@@ -82,26 +82,26 @@ def whole_gold_report(db, tmp_path) -> dict:
 
 
 @pytest.mark.django_db
-def test_the_whole_development_gold_holds_its_floors(whole_gold_report):
-    """Floors at the level reached on all 56 articles (the issue's bar is 0.95 for every
-    kind; the rows below it are named in the closing note, not hidden here)."""
-    floors = {
-        "officials": 0.95,
-        "statements": 0.95,
-        "statement_speaker": 0.95,
-        "meetings": 0.95,
-        "meeting_date": 0.9,
-        "meeting_city": 0.95,
-        "meeting_countries": 0.95,
-        "meeting_participants": 0.95,
-        "institutions": 0.85,
-        "agreements": 0.85,
-    }
+def test_the_whole_development_gold_meets_the_entities_bar(whole_gold_report):
+    """The bar of the entities issue on all 56 articles: every kind P and R >= 0.95 (the
+    scorer's institutions row is recall only), and nothing the gold forbids."""
     scorer = whole_gold_report["scorer"]
-    assert whole_gold_report["scorer"]["forbidden"] == []
+    assert scorer["forbidden"] == []
+    kinds = [
+        "officials",
+        "statements",
+        "statement_speaker",
+        "meetings",
+        "meeting_date",
+        "meeting_city",
+        "meeting_countries",
+        "meeting_participants",
+        "institutions",
+        "agreements",
+    ]
     low = {
-        kind: (scorer[kind]["precision"], scorer[kind]["recall"])
-        for kind, floor in floors.items()
-        if min(scorer[kind]["precision"], scorer[kind]["recall"]) < floor
+        kind: (scorer[kind]["precision"], scorer[kind]["recall"], scorer[kind]["misses"])
+        for kind in kinds
+        if min(scorer[kind]["precision"], scorer[kind]["recall"]) < 0.95
     }
     assert low == {}

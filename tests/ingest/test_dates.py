@@ -82,3 +82,10 @@ def test_dates_in_capitals_and_year_first(text, iso):
 
 def test_a_month_name_in_lower_case_is_a_verb():
     assert parse_date("they may 5 times") is None
+
+
+@pytest.mark.parametrize("phrase", ["This morning", "this afternoon", "earlier today", "tonight"])
+def test_parts_of_today_are_the_reference_day(phrase):
+    text = f"{phrase} the ministers held a long meeting."
+    (mention,) = find_dates(text, 0, len(text), published=date(2024, 11, 21))
+    assert mention.start.value == date(2024, 11, 21)

@@ -86,3 +86,33 @@ def test_a_countrys_formal_name_after_of_gives_the_country_and_a_short_name():
         ("Ministry of Transport",),
     )
     assert found["Embassy of the Federal Democratic Republic of Ethiopia"] == ("ET", ())
+
+
+def test_a_legislatures_own_name_is_an_institution_and_owns_its_committees():
+    text = (
+        "The Speaker of the Althingi, Thordis Aegisdottir, received the Speaker of the Seimas "
+        "of the Republic of Lithuania, Gintare Salkauskiene, at the Althingi on Wednesday. "
+        "Mindaugas Zukauskas, Chair of the Committee on Foreign Affairs of the Seimas, and the "
+        "Chair of the Committee on National Security and Defence took part.\n"
+    )
+    found = {i.name: i for i in extract(read_text(text, file_name="p.txt")).institutions}
+    assert "Althingi" in found and found["Althingi"].kind == "parliament"
+    assert "Althingi on Wednesday" not in " | ".join(found)
+    committee = found["Committee on Foreign Affairs of the Seimas"]
+    assert committee.aliases == ("Committee on Foreign Affairs",)
+    assert "Committee on National Security and Defence" in found
+
+
+def test_a_body_of_a_country_is_known_by_its_name_before_the_country_too():
+    text = (
+        "Chinese Defence Minister Gao Jianmin will call on the President of the National "
+        "Assembly of Cambodia, Heng Vireak, on Thursday.\n"
+    )
+    (assembly,) = [
+        i for i in extract(read_text(text, file_name="a.txt")).institutions if "Assembly" in i.name
+    ]
+    assert (assembly.name, assembly.country, assembly.aliases) == (
+        "National Assembly of Cambodia",
+        "KH",
+        ("National Assembly",),
+    )

@@ -139,3 +139,29 @@ def test_the_lead_says_where_when_the_meeting_sentence_does_not():
     )
     (meeting,) = extract(read_text(text, file_name="lead.txt")).meetings
     assert meeting.city == "Tbilisi"
+
+
+def test_a_vague_date_of_a_digest_gives_way_to_each_meetings_own_day():
+    text = (
+        "published: 2025-10-24\n\nThree bilateral meetings caught our eye this week.\n\n"
+        "ESTONIA–FINLAND\n\nFinnish Minister of Defence Jussi Halmetoja travelled to Tallinn on "
+        "Monday for talks with Estonian Minister of Defence Kristjan Saarepuu.\n\n"
+        "GHANA–CÔTE D'IVOIRE\n\nIn Accra, Ghana's Minister for Defence, Kofi Ampofo-Darko, "
+        "received Côte d'Ivoire's Minister of Defence, Yao Kouadio Bléhoué, on 22 October.\n"
+    )
+    meetings = extract(read_text(text, file_name="digest.txt")).meetings
+    assert [(m.city, m.start.iso if m.start else None) for m in meetings] == [
+        ("Tallinn", "2025-10-20"),
+        ("Accra", "2025-10-22"),
+    ]
+
+
+def test_the_two_sides_talks_date_the_meeting_before_an_audience():
+    text = (
+        "2. On 20 January 2025, Malaysian Defence Minister Azman Shah was granted an audience "
+        "with the Sultan.\n\n3. On 21 January 2025, the two Ministers held a bilateral meeting "
+        "at the Ministry of Defence in Bandar Seri Begawan with Brunei's Minister of Defence II "
+        "Abdul Rahim bin Haji Osman.\n"
+    )
+    (meeting,) = extract(read_text(text, file_name="js.txt")).meetings
+    assert meeting.start.iso == "2025-01-21"

@@ -221,11 +221,23 @@ def title_words() -> frozenset[str]:
 @cache
 def org_words() -> dict[tuple[str, ...], str]:
     """Organisation words (case-sensitive token tuples) and the kind each suggests."""
-    table = {}
+    return {phrase(word): kind for word, kind, _ in _org_word_rows()}
+
+
+@cache
+def proper_org_names() -> frozenset[str]:
+    """Organisation words that are a body's whole name on their own ("Althingi", "Seimas",
+    "Storting"): one word, yet an institution."""
+    return frozenset(word for word, _, proper in _org_word_rows() if proper)
+
+
+@cache
+def _org_word_rows() -> tuple[tuple[str, str, bool], ...]:
+    rows = []
     for line in _lines("org_words.txt"):
-        word, kind = (part.strip() for part in line.split("|"))
-        table[phrase(word)] = kind
-    return table
+        word, kind, *flags = (part.strip() for part in line.split("|"))
+        rows.append((word, kind, "name" in flags))
+    return tuple(rows)
 
 
 @cache

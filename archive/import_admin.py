@@ -101,13 +101,21 @@ class ImportArticlesView(PermissionRequiredMixin, View):
         if not form.is_valid():
             return self._render(request, form)
         sources = form.sources()
-        report = _importing().articles_import(sources=sources, dry_run=True)
-        importable = [
-            (source.name, source.read())
-            for source, outcome in zip(sources, report.outcomes, strict=True)
+        importing = _importing()
+        extracted = importing.extract_sources(sources)
+        kept = [extraction for _, extraction in extracted]
+        report = importing.articles_import(extracted=extracted, dry_run=True)
+        chosen = [
+            (source, extraction)
+            for source, extraction, outcome in zip(sources, kept, report.outcomes, strict=True)
             if not outcome.failed
         ]
-        stage = import_staging.stage(request.user.pk, importable) if importable else ""
+        importable = [(source.name, source.read()) for source, _ in chosen]
+        stage = (
+            import_staging.stage(request.user.pk, importable, [e for _, e in chosen])
+            if importable
+            else ""
+        )
         return self._render(request, form, report=report, staged=importable, stage=stage)
 
     def _confirm(self, request: HttpRequest) -> HttpResponse:
@@ -122,8 +130,15 @@ class ImportArticlesView(PermissionRequiredMixin, View):
             )
             return redirect("admin_archive_import")
         importing = _importing()
-        sources = [importing.ImportSource.from_bytes(name, data) for name, data in files]
-        report = importing.articles_import(sources=sources)
+        extracted = []
+        for position, (name, data) in enumerate(files):
+            kept = import_staging.staged_extraction(token, position)
+            if isinstance(kept, importing.Extraction):
+                extracted.append(importing.judged(name, kept))  # what the preview showed
+            else:
+                source = importing.ImportSource.from_bytes(name, data)
+                extracted += importing.extract_sources([source])
+        report = importing.articles_import(extracted=extracted)
         import_staging.discard(token)
         for line in report.summary_lines():
             messages.info(request, line)

@@ -126,18 +126,32 @@ def _extract_one(
             "the other files were imported"
         )
         return outcome, None
+    return judged(source.name, extraction)
+
+
+def judged(name: str, extraction: Extraction) -> tuple[ArticleOutcome, Extraction | None]:
+    """The outcome an extraction starts with: refused when it holds nothing worth keeping,
+    warned when it has officials or statements but no meeting. The same judgement for a
+    fresh extraction and for one a preview kept."""
+    outcome = ArticleOutcome(source=name, status=ARTICLE_FAILED)
     if not extraction.meetings:
         if not _has_records(extraction):
-            outcome.message = (
-                f"{source.name}: no meeting, official or statement was found in the text"
-            )
+            outcome.message = f"{name}: no meeting, official or statement was found in the text"
             return outcome, None
         # An analysis piece or an interview: its officials and statements are worth keeping.
         outcome.warnings.append(
-            f"{source.name}: no meeting between two states was found; its officials and "
+            f"{name}: no meeting between two states was found; its officials and "
             "statements were imported without one"
         )
     return outcome, extraction
+
+
+def extract_sources(
+    sources: Iterable[ImportSource], *, max_bytes: int | None = None
+) -> list[tuple[ArticleOutcome, Extraction | None]]:
+    """Extract every source (no database work): what a preview shows and a confirm reuses."""
+    limit = max_bytes if max_bytes is not None else settings.ARCHIVE_IMPORT_MAX_BYTES
+    return [_extract_one(source, max_bytes=limit) for source in sources]
 
 
 def _load_one(
@@ -162,7 +176,8 @@ def _has_records(extraction: Extraction) -> bool:
 
 def articles_import(
     *,
-    sources: Iterable[ImportSource],
+    sources: Iterable[ImportSource] = (),
+    extracted: Iterable[tuple[ArticleOutcome, Extraction | None]] | None = None,
     dry_run: bool = False,
     reprocess: bool = False,
     max_bytes: int | None = None,
@@ -170,8 +185,9 @@ def articles_import(
 ) -> ImportReport:
     """Import articles, each in its own transaction; a failed one never stops the others.
 
-    A dry run does the same work inside one outer transaction and rolls it all back, so its
-    report says exactly what a real run would create, change or leave alone.
+    `extracted` (from extract_sources or a kept preview) is written as it is, without reading
+    the sources again. A dry run does the same work inside one outer transaction and rolls it
+    all back, so its report says exactly what a real run would create, change or leave alone.
     """
     report = ImportReport(dry_run=dry_run)
     limit = max_bytes if max_bytes is not None else settings.ARCHIVE_IMPORT_MAX_BYTES
@@ -183,8 +199,12 @@ def articles_import(
             on_progress(outcome)
 
     if not dry_run:
-        for source in sources:
-            outcome, extraction = _extract_one(source, max_bytes=limit)
+        pairs = (
+            extracted
+            if extracted is not None
+            else (_extract_one(source, max_bytes=limit) for source in sources)
+        )
+        for outcome, extraction in pairs:
             if extraction is not None:
                 _load_one(extraction, outcome, index=index, reprocess=reprocess)
             record(outcome)
@@ -193,10 +213,10 @@ def articles_import(
         return report
     # Extract everything first, then write and roll back in one short transaction: the slow
     # part never holds the database's write lock (SQLite takes it at BEGIN).
-    extracted = [_extract_one(source, max_bytes=limit) for source in sources]
+    pairs = list(extracted) if extracted is not None else extract_sources(sources, max_bytes=limit)
     try:
         with transaction.atomic():
-            for outcome, extraction in extracted:
+            for outcome, extraction in pairs:
                 if extraction is not None:
                     _load_one(extraction, outcome, index=index, reprocess=reprocess)
                 record(outcome)

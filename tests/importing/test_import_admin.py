@@ -163,3 +163,30 @@ def test_empty_form_is_an_error(editor_client):
     response = editor_client.post(URL, {})
     assert response.status_code == 200
     assert "Choose at least one file" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_confirm_writes_the_previews_extraction_without_extracting_again(
+    editor_client, monkeypatch
+):
+    preview = editor_client.post(URL, {"files": [seed_upload("002_d52adfc3ec78ccc8.txt")]})
+    import archive.importing
+
+    def no_second_extraction(*args, **kwargs):
+        raise AssertionError("confirm extracted the article again")
+
+    monkeypatch.setattr(archive.importing, "extract_bytes", no_second_extraction)
+    response = editor_client.post(URL, {"confirm": "1", "stage": preview.context["stage"]})
+    assert response.status_code == 302
+    assert Statement.objects.filter(speaker__name="Qassem al-Araji").exists()
+
+
+@pytest.mark.django_db
+def test_a_kept_extraction_that_cannot_be_read_is_extracted_again(editor_client, settings):
+    preview = editor_client.post(URL, {"files": [seed_upload("002_d52adfc3ec78ccc8.txt")]})
+    token = preview.context["stage"]
+    # As after an upgrade between preview and confirm: the kept extraction is unreadable.
+    (settings.ARCHIVE_IMPORT_STAGING_DIR / token / "0.extraction").write_bytes(b"not a pickle")
+    response = editor_client.post(URL, {"confirm": "1", "stage": token})
+    assert response.status_code == 302
+    assert Statement.objects.filter(speaker__name="Qassem al-Araji").exists()

@@ -38,3 +38,10 @@ def test_stages_older_than_a_day_are_swept(settings):
     with pytest.raises(import_staging.StageMissing):
         import_staging.staged_files(old, 7)
     assert import_staging.staged_files(fresh, 7) == [("b.txt", b"y")]
+
+
+def test_what_the_preview_extracted_is_kept_beside_the_bytes():
+    token = import_staging.stage(7, [("a.txt", b"x")], [{"extracted": ("kept", 1)}])
+    assert import_staging.staged_extraction(token, 0) == {"extracted": ("kept", 1)}
+    assert import_staging.staged_extraction(token, 1) is None  # nothing kept for it
+    assert import_staging.staged_extraction("../../etc", 0) is None  # no path outside

@@ -26,6 +26,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from . import cues, lexicon
+from .offices import office_class
 from .segment import RETIREMENT_ABBREVIATIONS, Sentence, Token, tokenize
 from .types import Document, PersonExtraction, PersonMention, Rejected, Span, StageResult
 
@@ -61,6 +62,7 @@ class Candidate:
     country: str | None = None
     official: bool | None = None  # True: office; False: analyst etc.; None: unknown
     strong: bool = False  # rank, title or honorific next to it
+    honorific: str | None = None
     speaker: bool = False  # next to a reporting verb
 
     @property
@@ -271,7 +273,7 @@ class _Prefix(NamedTuple):
 
     rank: str | None = None
     rank_start: int | None = None
-    honorific: bool = False
+    honorific: str | None = None  # as written: "H.E. Dr.", "Datuk Seri"
     title_start: int | None = None
     title_end: int | None = None
 
@@ -304,7 +306,7 @@ def _parse_prefix(
     the prefix, and the index where the name starts. Most runs start with a name word, so
     the empty prefix is one shared value."""
     rank = rank_start = title_start = title_end = None
-    honorific = False
+    honorifics: list[str] = []
     index = start
     while index < end:
         token = tokens[index]
@@ -314,7 +316,7 @@ def _parse_prefix(
         if starts & cues.HONORIFIC:
             length = cues.honorific_at(tokens, index)
             if length:
-                honorific = True
+                honorifics.append(_written(tokens, index, index + length))
                 index += length
                 continue
         if starts & cues.RANK:
@@ -326,7 +328,8 @@ def _parse_prefix(
                 index += length
                 index += _retirement_mark_at(tokens, index, end)
                 while index < end and (following := cues.honorific_at(tokens, index)):
-                    honorific = True  # "Major General Dr. Kareem al-Hilali"
+                    # "Major General Dr. Kareem al-Hilali"
+                    honorifics.append(_written(tokens, index, index + following))
                     index += following
                 break
         cue = countries[index]
@@ -352,7 +355,16 @@ def _parse_prefix(
         break
     if index == start:
         return _NO_PREFIX, start
+    honorific = " ".join(honorifics) or None
     return _Prefix(rank, rank_start, honorific, title_start, title_end), index
+
+
+def _written(tokens: list[Token], start: int, end: int) -> str:
+    """Tokens as written, spaces only where the text has them ("H.E. Dr.")."""
+    parts = [tokens[start].text]
+    for previous, token in zip(tokens[start : end - 1], tokens[start + 1 : end], strict=True):
+        parts.append(token.text if token.start == previous.end else f" {token.text}")
+    return "".join(parts)
 
 
 def _title_allowed(token: Token, before: Token | None = None) -> bool:
@@ -524,7 +536,8 @@ def _candidates_in_sentence(
             ),
             sentence=number,
             rank=prefix.rank,
-            strong=prefix.rank is not None or prefix.honorific,
+            strong=prefix.rank is not None or prefix.honorific is not None,
+            honorific=prefix.honorific,
         )
         # Title written before the name (possibly before the rank).
         title_end = prefix.rank_start if prefix.rank_start is not None else name_start
@@ -979,6 +992,7 @@ def _build_people(
             )
         officials = [c.official for c in members if c.official is not None]
         is_official = any(officials) or bool(ranks)
+        honorific = next((c.honorific for c in members if c.honorific), None)
         drafts.append(
             {
                 "members": members,
@@ -987,6 +1001,7 @@ def _build_people(
                 "rank": max(ranks, key=len) if ranks else None,
                 "country": country,
                 "is_official": is_official,
+                "honorific": honorific,
             }
         )
     if len(drafts) <= MAX_PEOPLE_FOR_COUNTERPARTS:
@@ -1024,6 +1039,8 @@ def _build_people(
                 is_official=draft["is_official"],
                 confidence=confidence,
                 reasons=reasons,
+                honorific=draft["honorific"],
+                office=office_class(draft["title"], draft["rank"]),
             )
         )
     mentions.sort(key=lambda item: item[0].start)

@@ -76,6 +76,9 @@ def _extract(document: Document) -> Extraction:
         statements = tuple(
             replace(s, meeting_index=meeting_at(meetings.items, s.span.start)) for s in statements
         )
+    host = _host_country(meetings.items)
+    if host is not None:
+        persons = tuple(_with_side(p, host, sides) for p in persons)
     spoken = tuple(statement.span for statement in statements)
     agreements = extract_agreements(document, sentences, sides, meetings.items, spoken)
     stages = (people, institutions, meetings, quoted, agreements)
@@ -110,6 +113,16 @@ def _shown(value):
         changes = {f.name: _shown(getattr(value, f.name)) for f in fields(value) if f.init}
         return replace(value, **changes)
     return value
+
+
+def _with_side(person: PersonExtraction, host: str, sides: list[str]) -> PersonExtraction:
+    """The person's side in the meeting: the host's country receives, the other one of the
+    two states visits; a third country's official has no side."""
+    if person.country == host:
+        return replace(person, side="host")
+    if person.country in sides:
+        return replace(person, side="guest")
+    return person
 
 
 def _host_country(meetings: tuple[MeetingExtraction, ...]) -> str | None:

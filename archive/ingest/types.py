@@ -173,6 +173,12 @@ class PersonExtraction:
     is_official: bool = True
     confidence: float | None = None
     reasons: tuple[str, ...] = ()
+    # The rest of the article's entity table: the form of address written before the name
+    # ("H.E. Dr."), the class of office (offices.office_class), and the side in the
+    # meeting: "host" (the meeting's city is in their country), "guest", or None.
+    honorific: str | None = None
+    office: str | None = None
+    side: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

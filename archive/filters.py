@@ -31,7 +31,7 @@ from .models import (
     Statement,
 )
 from .pagination import RowCount
-from .widgets import LongSelect
+from .widgets import CountryPairWidget, LongSelect
 
 Q_MAX = search.MAX_QUERY_CHARS
 
@@ -188,6 +188,44 @@ class RecordsFilter(df.ModelMultipleChoiceFilter):
     field_class = RecordIdsField
 
 
+class CountryPairField(forms.MultipleChoiceField):
+    """One country, or two: then the list shows what happened between those two."""
+
+    widget = CountryPairWidget
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.widget.choices = [("", "Any"), *self.choices]
+
+    def clean(self, value: Any) -> list[str]:
+        chosen = list(dict.fromkeys(super().clean(value)))  # the same country twice is one
+        if len(chosen) > 2:
+            raise forms.ValidationError(
+                "Choose one country, or two for the relations between them.", code="too_many"
+            )
+        return chosen
+
+
+class CountryPairFilter(df.MultipleChoiceFilter):
+    """`country` once (either side) or twice (between the two)."""
+
+    field_class = CountryPairField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("choices", country_choices)
+        kwargs.setdefault("label", "Country")
+        super().__init__(*args, **kwargs)
+
+
+def describe_countries(codes: list[str], noun_phrase: str = "with") -> str:
+    """'with Iran' for one country, 'between Iran and Iraq' for two, '' for none."""
+    names = [country_name(code) for code in codes]
+    if len(names) == 2:
+        return f"between {names[0]} and {names[1]}"
+    return f"{noun_phrase} {names[0]}" if names else ""
+
+
 def _hidden_model(queryset: QuerySet, label: str, **kwargs: Any) -> df.ModelChoiceFilter:
     return df.ModelChoiceFilter(queryset=queryset, label=label, widget=forms.HiddenInput, **kwargs)
 
@@ -201,12 +239,8 @@ class MeetingFilter(ArchiveFilterSet):
 
     q = df.CharFilter(method="filter_q", label="Text", max_length=Q_MAX)
     date = df.DateFromToRangeFilter(method="filter_date", label="Date")
-    country = df.ChoiceFilter(
-        empty_label="Any",
-        choices=country_choices,
-        widget=LongSelect,
-        method="filter_country",
-        label="Country (either side)",
+    country = CountryPairFilter(
+        method="filter_country", label="Country (or two: meetings between them)"
     )
     official = RecordsFilter(
         queryset=Official.objects.visible(),
@@ -263,8 +297,10 @@ class MeetingFilter(ArchiveFilterSet):
         )
         return queryset.filter(pk__in=with_all)
 
-    def filter_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.with_country(value)
+    def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if len(value) == 2:
+            return queryset.between_countries(*value)
+        return queryset.with_country(value[0]) if value else queryset
 
     def filter_institution(self, queryset: QuerySet, name: str, value: Institution) -> QuerySet:
         staff = Participation.objects.filter(official__institution=value).values("meeting_id")
@@ -275,8 +311,7 @@ class MeetingFilter(ArchiveFilterSet):
 
     def describe_parts(self, data: dict[str, Any]) -> list[str]:
         parts = []
-        if data.get("country"):
-            parts.append(f"with {country_name(data['country'])}")
+        parts.append(describe_countries(data.get("country") or []))
         parts.append(_period(data.get("date")))
         if data.get("official"):
             parts.append(f"with {_names(data['official'])}")
@@ -310,6 +345,9 @@ class StatementFilter(ArchiveFilterSet):
         field_name="speaker__country",
         label="Speaker's country",
     )
+    country = CountryPairFilter(
+        method="filter_country", label="Meeting country (or two: statements between them)"
+    )
     date = df.DateFromToRangeFilter(field_name="date", label="Date")
     meeting = _hidden_model(Meeting.objects.visible(), "Meeting")
     direct = df.ChoiceFilter(
@@ -326,12 +364,26 @@ class StatementFilter(ArchiveFilterSet):
     def filter_direct(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(direct=(value == "direct"))
 
+    def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        """Statements made at meetings with one country, or between two."""
+        if not value:
+            return queryset
+        meetings = Meeting.objects.visible()
+        if len(value) == 2:
+            meetings = meetings.between_countries(*value)
+        else:
+            meetings = meetings.with_country(value[0])
+        return queryset.filter(meeting__in=meetings.values("pk"))
+
     def describe_parts(self, data: dict[str, Any]) -> list[str]:
         parts = []
         if data.get("speaker"):
             parts.append(f"by {data['speaker']}")
         if data.get("speaker_country"):
             parts.append(f"by officials of {country_name(data['speaker_country'])}")
+        codes = data.get("country") or []
+        if codes:
+            parts.append(f"at meetings {describe_countries(codes)}")
         parts.append(_period(data.get("date")))
         if data.get("meeting"):
             parts.append(f"at {data['meeting']}")
@@ -355,12 +407,8 @@ class OfficialFilter(ArchiveFilterSet):
     searchable = True
 
     q = df.CharFilter(method="filter_search", label="Name", max_length=Q_MAX)
-    country = df.ChoiceFilter(
-        empty_label="Any",
-        choices=country_choices,
-        widget=LongSelect,
-        field_name="country",
-        label="Country",
+    country = CountryPairFilter(
+        method="filter_country", label="Country (or two: who took part in meetings between them)"
     )
     institution = _hidden_model(Institution.objects.visible(), "Institution")
     title = df.CharFilter(
@@ -371,10 +419,22 @@ class OfficialFilter(ArchiveFilterSet):
         model = Official
         fields: list[str] = []
 
+    def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        """One country: its officials. Two: the officials of either who took part in a
+        meeting between the two (the people of their relations)."""
+        if len(value) == 2:
+            meetings = Meeting.objects.visible().between_countries(*value).values("pk")
+            took_part = Participation.objects.filter(meeting__in=meetings).values("official_id")
+            return queryset.filter(country__in=value, pk__in=took_part)
+        return queryset.filter(country=value[0]) if value else queryset
+
     def describe_parts(self, data: dict[str, Any]) -> list[str]:
         parts = []
-        if data.get("country"):
-            parts.append(f"of {country_name(data['country'])}")
+        codes = data.get("country") or []
+        if len(codes) == 2:
+            parts.append(f"who took part in meetings {describe_countries(codes)}")
+        elif codes:
+            parts.append(f"of {country_name(codes[0])}")
         if data.get("institution"):
             parts.append(f"at {data['institution']}")
         if data.get("title"):
@@ -423,12 +483,8 @@ class AgreementFilter(ArchiveFilterSet):
     sorts = {"signed": ("signed_date", "Signed"), "name": ("name", "Name")}
     default_sort = "-signed"
 
-    party = df.ChoiceFilter(
-        empty_label="Any",
-        choices=country_choices,
-        widget=LongSelect,
-        method="filter_party",
-        label="Party",
+    party = CountryPairFilter(
+        method="filter_party", label="Party (or two: agreements between them)"
     )
     signed = df.DateFromToRangeFilter(field_name="signed_date", label="Signed")
     agreement_status = df.ChoiceFilter(
@@ -439,13 +495,18 @@ class AgreementFilter(ArchiveFilterSet):
         model = Agreement
         fields: list[str] = []
 
-    def filter_party(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.with_party(value)
+    def filter_party(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        for code in value:  # two: both are parties
+            queryset = queryset.with_party(code)
+        return queryset
 
     def describe_parts(self, data: dict[str, Any]) -> list[str]:
         parts = []
-        if data.get("party"):
-            parts.append(f"with {country_name(data['party'])} as a party")
+        codes = data.get("party") or []
+        if len(codes) == 2:
+            parts.append(describe_countries(codes))
+        elif codes:
+            parts.append(f"with {country_name(codes[0])} as a party")
         period = _period(data.get("signed"))
         if period:
             parts.append(f"signed {period}")

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import charts, export, facets, selectors, tables
+from . import charts, export, facets, filters, selectors, tables
 from .citation import Citation
 from .countries import country_name
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
@@ -78,6 +78,12 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Parameters a facet adds to rather than replaces, with how many values each may hold: the
+# officials of a meeting (all of them took part), and two countries (the meetings between
+# them). Past the limit, the last value chosen is replaced.
+MULTI_VALUED = {"official": filters.MAX_RECORD_IDS, "country": 2}
+
+
 def _facet_urls(facet_list: list[facets.Facet], params: QueryDict) -> None:
     """Give each facet value the URL that selects it, or unselects it when already chosen."""
     for facet in facet_list:
@@ -90,9 +96,11 @@ def _facet_urls(facet_list: list[facets.Facet], params: QueryDict) -> None:
                     selected = False
             for name, wanted in value.params.items():
                 current = params.getlist(name)
-                if name == "official":  # several officials: meetings where all took part
+                if name in MULTI_VALUED:  # all these officials; the relations of two countries
+                    limit = MULTI_VALUED[name]
+                    kept = current if len(current) < limit else current[: limit - 1]
                     changes[name] = (
-                        [v for v in current if v != wanted] if selected else [*current, wanted]
+                        [v for v in current if v != wanted] if selected else [*kept, wanted]
                     )
                 else:
                     changes[name] = None if selected else wanted

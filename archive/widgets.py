@@ -40,3 +40,37 @@ class LongSelect(forms.Select):
             for key, head, tail in tags
         )
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))
+
+
+class CountryPairWidget(forms.Widget):
+    """Two country selects under one name: one country, or two for the relations between
+    them (`?country=IR&country=IQ`). Each select has its own label for screen readers."""
+
+    labels = ("Country", "and country")
+
+    def __init__(self, attrs: dict | None = None, choices: Any = ()) -> None:
+        super().__init__(attrs)
+        self.choices = choices
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str]:
+        getter = getattr(data, "getlist", None)
+        values = getter(name) if getter else [data.get(name)]
+        return [value for value in values if value]
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data
+
+    def render(
+        self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None
+    ) -> SafeString:
+        chosen = [str(v) for v in (value or []) if v][:2]
+        base = self.build_attrs(self.attrs, attrs)
+        parts = []
+        for position, label in enumerate(self.labels):
+            select = LongSelect(choices=self.choices)
+            attrs_one = {**base, "aria-label": label}
+            if position and "id" in base:
+                attrs_one["id"] = f"{base['id']}_{position}"
+            current = chosen[position] if position < len(chosen) else ""
+            parts.append(select.render(name, current, attrs_one))
+        return mark_safe("".join(parts))

@@ -43,6 +43,10 @@ class MeetingQuerySet(CuratedQuerySet):
         """Return meetings in which a country took part, on either side."""
         return self.filter(Q(country_a=code) | Q(country_b=code))
 
+    def between_countries(self, one: str, other: str) -> MeetingQuerySet:
+        """Return meetings between two countries, whichever side each was on."""
+        return self.filter(Q(country_a=one, country_b=other) | Q(country_a=other, country_b=one))
+
     def with_official(self, official: Official | int) -> MeetingQuerySet:
         """Return meetings an official took part in."""
         return self.filter(participations__official=official)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import relation_views, views
 
 app_name = "archive"
 
@@ -22,4 +22,6 @@ urlpatterns = [
     path("statements/<int:pk>/", views.statement_detail, name="statement_detail"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("relations/<str:pair>/", relation_views.relations_page, name="relations"),
+    path("countries/<str:code>/", relation_views.country_page, name="country"),
 ]

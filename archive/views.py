@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import charts, export, facets, filters, selectors, tables
+from . import charts, export, facets, filters, relations, selectors, tables
 from .citation import Citation
 from .countries import country_name
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
@@ -67,6 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
     results = ResultCache()
     counts = results.get_or_compute("home-counts", [], selectors.archive_counts)
     per_month = results.get_or_compute("per-month", [], selectors.meetings_per_month)
+    pairs = results.get_or_compute("busiest-pairs", [], relations.busiest_pairs)
     return render(
         request,
         "archive/home.html",
@@ -74,6 +75,10 @@ def home(request: HttpRequest) -> HttpResponse:
             "counts": counts,
             "latest": [(m, tables.meeting_when(m)) for m in latest],
             "chart": charts.monthly_bars(per_month),
+            "pairs": [
+                (reverse("archive:relations", args=[slug]), one, other, n)
+                for slug, one, other, n in pairs
+            ],
         },
     )
 
@@ -211,8 +216,18 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             "csv_bom_url": querystring(params, format="csv", bom="1"),
             "json_url": querystring(params, format="json"),
             "reset_url": reverse(f"archive:{kind[:-1]}_list"),
+            "relations_url": _relations_url(listing),
         },
     )
+
+
+def _relations_url(listing: selectors.Listing) -> str:
+    """The relations page of the two countries a list is filtered on, if it is."""
+    data = listing.filterset.form.cleaned_data if listing.valid else {}
+    codes = data.get("country") or data.get("party") or []
+    if isinstance(codes, list) and len(codes) == 2:
+        return reverse("archive:relations", args=[relations.pair_slug(*codes)])
+    return ""
 
 
 @require_safe
@@ -314,6 +329,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ctx = selectors.meeting_detail(meeting)
         ctx["when"] = tables.meeting_when(meeting)
         ctx["sides"] = tables._sides(meeting)
+        if meeting.country_a and meeting.country_b and meeting.country_a != meeting.country_b:
+            slug = relations.pair_slug(str(meeting.country_a), str(meeting.country_b))
+            ctx["relations_url"] = reverse("archive:relations", args=[slug])
         return ctx, meeting.start_date, [s.article for s in ctx["sources"]]
 
     return _detail(request, Meeting, pk, build, related=("venue",))

@@ -1,0 +1,98 @@
+"""The relations page of two countries and a country's page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from . import charts, relations
+
+
+def _list_url(name: str, params: dict) -> str:
+    return reverse(f"archive:{name}") + "?" + urlencode(params, doseq=True)
+
+
+@require_safe
+def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
+    """Meetings per year (bars link to the year's list), the officials of each side, who
+    met whom, agreements and the latest statements of two countries."""
+    codes = pair.split("-")
+    if len(codes) != 2 or not all(len(c) == 2 and c.isalpha() for c in codes):
+        raise Http404("A relations address names two countries: /relations/ir-iq/.")
+    one, other = (c.upper() for c in codes)
+    if one == other or not (relations.known_country(one) and relations.known_country(other)):
+        raise Http404("Unknown country, or the same country twice.")
+    slug = relations.pair_slug(one, other)
+    if pair != slug:
+        return HttpResponsePermanentRedirect(reverse("archive:relations", args=[slug]))
+    rel = relations.relations(one, other)
+    if not rel.meetings and not rel.counts["agreements"]:
+        raise Http404(f"The archive holds no meeting between {rel.names[0]} and {rel.names[1]}.")
+    base = {"country": list(rel.codes)}
+    left, right = relations.network_officials(rel)
+    context = {
+        "rel": rel,
+        "title": f"{rel.names[0]} and {rel.names[1]}",
+        "chart": charts.yearly_bars(
+            relations.year_links(base, rel.per_year),
+            href=lambda year: _list_url("meeting_list", year["params"]),
+            title=f"Meetings between {rel.names[0]} and {rel.names[1]} per year",
+        ),
+        "network": charts.who_met_whom(
+            left,
+            right,
+            rel.met,
+            href=lambda official: reverse("archive:official_detail", args=[official.id]),
+            title=f"Who met whom: officials of {rel.names[0]} and {rel.names[1]}",
+        ),
+        "links": {
+            "meetings": _list_url("meeting_list", base),
+            "statements": _list_url("statement_list", base),
+            "officials": _list_url("official_list", base),
+            "agreements": _list_url("agreement_list", {"party": list(rel.codes)}),
+            "meetings_csv": _list_url("meeting_list", {**base, "format": "csv"}),
+            "statements_csv": _list_url("statement_list", {**base, "format": "csv"}),
+        },
+        "countries": [
+            (code, name, reverse("archive:country", args=[code.lower()]))
+            for code, name in zip(rel.codes, rel.names, strict=True)
+        ],
+    }
+    return render(request, "archive/relations.html", context)
+
+
+@require_safe
+def country_page(request: HttpRequest, code: str) -> HttpResponse:
+    """A country's partners ranked by meetings (each a link to their relations), its
+    officials by meetings, and its agreements."""
+    if code != code.lower():
+        return HttpResponsePermanentRedirect(reverse("archive:country", args=[code.lower()]))
+    if not relations.known_country(code.upper()):
+        raise Http404("Unknown country code.")
+    page = relations.country_page(code)
+    if not page.meetings and not page.agreements:
+        raise Http404(f"The archive holds no meeting of {page.name}.")
+    base = {"country": [page.code]}
+    context = {
+        "page": page,
+        "title": page.name,
+        "chart": charts.yearly_bars(
+            relations.year_links(base, page.per_year),
+            href=lambda year: _list_url("meeting_list", year["params"]),
+            title=f"Meetings of {page.name} per year",
+        ),
+        "partners": [
+            (name, n, reverse("archive:relations", args=[relations.pair_slug(page.code, other)]))
+            for other, name, n in page.partners
+        ],
+        "links": {
+            "meetings": _list_url("meeting_list", base),
+            "officials": _list_url("official_list", base),
+            "agreements": _list_url("agreement_list", {"party": [page.code]}),
+        },
+    }
+    return render(request, "archive/country.html", context)

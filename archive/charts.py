@@ -127,6 +127,15 @@ def yearly_bars(
     return mark_safe("".join(parts))
 
 
+# A name longer than this is cut with an ellipsis in the network (the whole name is its
+# tooltip and in the table below it): the label must fit beside its node.
+LABEL_CHARS = 30
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def who_met_whom(
     left: list[Any],
     right: list[Any],
@@ -155,7 +164,7 @@ def who_met_whom(
     positions = nx.bipartite_layout(graph, [o.id for o in left], align="vertical", scale=1.0)
     rows = max(len(left), len(right))
     height = 40 + 34 * rows
-    label_room = width * 0.3
+    label_room = width * 0.36
 
     def point(node: int) -> tuple[float, float]:
         x, y = positions[node]
@@ -183,11 +192,12 @@ def who_met_whom(
         for official in side:
             x, y = point(official.id)
             name = escape(official.name)
+            shown_name = escape(_shortened(official.name, LABEL_CHARS))
             parts.append(
                 f'<a href="{escape(href(official))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="6" '
                 f'fill="#1f5fa8"><title>{name}</title></circle>'
                 f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="12" fill="#1d2330" '
-                f'text-anchor="{anchor}">{name}</text></a>'
+                f'text-anchor="{anchor}"><title>{name}</title>{shown_name}</text></a>'
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -62,6 +62,19 @@ def _names(objects) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _clean_ranges(form: forms.Form) -> dict[str, Any]:
+    data = super(type(form), form).clean()
+    for name, value in list(data.items()):
+        if isinstance(value, slice) and value.start and value.stop and value.start > value.stop:
+            form.add_error(
+                name,
+                forms.ValidationError(
+                    "The start date is after the end date: swap them.", code="reversed"
+                ),
+            )
+    return data
+
+
 class ArchiveFilterSet(df.FilterSet):
     """The shared parts: sort validation, the sentence, and hidden inputs for record choices.
 
@@ -99,6 +112,12 @@ class ArchiveFilterSet(df.FilterSet):
                         sub.input_type = "date"
                         sub.attrs["aria-label"] = f"{field.label} {word}"
         return form
+
+    def get_form_class(self) -> type[forms.Form]:
+        """The filters' form, which also refuses a reversed date range ("from 31 December
+        2025 until 1 January 2025"): named as such, not shown as an empty list that looks
+        like an answer."""
+        return type("ArchiveFilterForm", (super().get_form_class(),), {"clean": _clean_ranges})
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         """Apply every filter, the text search (`q`) last, and keep the rows as they were

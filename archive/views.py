@@ -162,6 +162,8 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     params = request.GET
     listing = selectors.record_list(kind, filters=params)
     fmt = params.get("format")
+    if fmt in ("csv", "json") and not listing.valid:
+        return _export_refused(listing)
     if fmt in ("csv", "json"):
         return export.response(
             kind,
@@ -219,6 +221,15 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             "relations_url": _relations_url(listing),
         },
     )
+
+
+def _export_refused(listing: selectors.Listing) -> HttpResponse:
+    """A download with filters that cannot be read: 400 and what was wrong, never a file of
+    the wrong rows or of none."""
+    errors = listing.filterset.form.errors
+    lines = [f"{name}: {' '.join(messages)}" for name, messages in errors.items()]
+    body = "The download was refused: some filters could not be read.\n" + "\n".join(lines)
+    return HttpResponse(body + "\n", status=400, content_type="text/plain; charset=utf-8")
 
 
 def _relations_url(listing: selectors.Listing) -> str:

@@ -91,10 +91,11 @@ def test_about_page_documents_every_export_column(client, sample):
             assert f"<code>{column}</code>" in body, (kind, column)
 
 
-def test_export_of_invalid_filters_is_empty_not_an_error(client, sample):
+def test_export_of_invalid_filters_is_refused_not_a_file_of_no_rows(client, sample):
+    """A header row alone looked like "nothing matches"; the filters were unreadable."""
     response = client.get("/meetings/?date_after=2025-13-45&format=csv")
-    assert response.status_code == 200
-    assert len(_csv(response)) == 0
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/plain")
 
 
 TRANSACTION_SQL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "BEGIN")

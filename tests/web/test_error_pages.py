@@ -1,0 +1,54 @@
+"""Errors as a person needs them: styled pages, named mistakes, refused downloads."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_unknown_address_gets_the_sites_404_page(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert '<a class="skip-link"' in body  # inside the base template
+    assert "There is no page at this address." in body
+    assert 'href="/meetings/"' in body
+
+
+def test_a_missing_record_says_what_is_missing(client):
+    body = client.get("/relations/fr-jp/").content.decode()
+    assert "The archive holds no meeting between France and Japan." in body
+
+
+def test_a_server_error_gets_the_sites_500_page(settings):
+    from django.urls import path
+
+    def broken(request):
+        raise RuntimeError("boom")
+
+    settings.ROOT_URLCONF = type("urls", (), {"urlpatterns": [path("broken/", broken)]})
+    client = Client(raise_request_exception=False)
+    response = client.get("/broken/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Something went wrong on our side" in body
+    assert '<a class="skip-link"' in body
+
+
+def test_reversed_dates_are_named_and_keep_their_values(client):
+    response = client.get("/meetings/?date_after=2025-12-31&date_before=2025-01-01")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The start date is after the end date: swap them." in body
+    assert 'value="2025-12-31"' in body and 'value="2025-01-01"' in body
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_download_with_unreadable_filters_is_refused_with_the_reasons(client, fmt):
+    response = client.get(f"/meetings/?format={fmt}&date_after=2025-13-45&country=XX")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "The download was refused" in body
+    assert "date" in body and "country" in body

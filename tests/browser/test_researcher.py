@@ -59,7 +59,7 @@ def test_search_narrow_open_follow_download(live_server, page, screenshot, archi
     page.wait_for_url("**/meetings/?q=*")
     assert "2 meetings" in page.locator(".sentence").inner_text()
 
-    page.get_by_label("Country (either side)").select_option("IQ")
+    page.locator("select#id_country").select_option("IQ")
     page.get_by_label("Date from").fill("2024-01-01")
     page.get_by_label("Date until").fill("2025-12-31")
     page.get_by_role("button", name="Apply").click()
@@ -106,7 +106,43 @@ def test_narrow_screen_layout(live_server, browser, archive):
     page = context.new_page()
     page.goto(live_server.url + "/meetings/")
     width = page.evaluate("document.documentElement.scrollWidth")
+    # results first on a phone (they were 1,560 px down, below every filter and facet), and
+    # the filters folded away until asked for
+    assert page.locator("table.records").bounding_box()["y"] < 500
+    assert not page.get_by_label("City").is_visible()
+    page.get_by_text("Filters and facets").click()
+    assert page.get_by_label("City").is_visible()
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "meeting_list_phone.png"), full_page=True)
     context.close()
     assert width <= 400  # no sideways scrolling of the whole page
+
+
+def test_from_a_meeting_to_the_relations_of_its_two_countries(
+    live_server, page, screenshot, archive
+):
+    """A researcher follows a meeting's countries to their relations, opens a year of the
+    chart and downloads exactly the meetings the list shows."""
+    page.goto(live_server.url + archive.meeting.get_absolute_url())
+    page.get_by_role("link", name="their relations").click()
+    page.wait_for_url("**/relations/iq-ir/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Iraq and Iran"
+    assert page.locator("svg.network").count() == 1
+    screenshot("relations")
+
+    year = archive.meeting.start_date.year
+    page.locator(f'svg.chart a[aria-label^="{year}:"]').click()
+    page.wait_for_url(f"**date_after={year}-01-01**")
+    sentence = page.locator(".sentence").inner_text()
+    assert sentence.startswith("1 meeting between Iraq and Iran")
+    shown = page.locator("table.records tbody tr").count()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    with open(info.value.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    assert [int(r["id"]) for r in rows] == [archive.meeting.pk] and shown == 1
+
+    page.goto(live_server.url + "/countries/iq/")
+    partners = page.locator("#partners + ol").inner_text()
+    assert partners.index("Iran") >= 0 and "Türkiye" in partners
+    screenshot("country")

@@ -37,7 +37,7 @@ from .types import (
     Span,
     StageResult,
 )
-from .zones import plain
+from .zones import plain, reference_at
 
 STRONG_NOUNS = frozenset(
     [
@@ -311,8 +311,10 @@ def extract_agreements(
     intro: tuple[Sentence, re.Match] | None = None
     last_paragraph = -1
     for sentence in sentences:
-        item = _LIST_ITEM.match(sentence.text)
-        if intro is not None and not (item and sentence.paragraph <= last_paragraph + 1):
+        line_start = document.text.rfind("\n", 0, sentence.span.start) + 1
+        line = document.text[line_start : document.text.find("\n", line_start) % (1 << 62)]
+        item = _LIST_ITEM.match(line) or "|" in line  # a list item, or a row of a table
+        if intro is not None and not (item and sentence.paragraph <= last_paragraph + 2):
             intro = None
         last_paragraph = sentence.paragraph
         if sentence.text.rstrip().endswith(":"):
@@ -384,6 +386,10 @@ def extract_agreements(
 
 def _rejection_start(rejection: Rejected) -> int:
     return rejection.span.start if rejection.span else -1
+
+
+# Determiners that say no agreement is meant ("no new agreement", "neither agreement").
+_NEGATING = frozenset(["no", "any", "every", "each", "neither"])
 
 
 # A line that is an item of a list: a dash or bullet, or a number or letter and a stop.
@@ -462,6 +468,11 @@ def _mentions(tokens: list[Token], signing: bool) -> list[_Mention]:
                 or (_followed_by(tokens, index, ("was", "signed")))
             )
         determiner = tokens[start - 1].folded if start > 0 else ""
+        back = start - 1
+        while back > 0 and tokens[back].folded in GENERIC_MODIFIERS:
+            back -= 1  # "No new agreement was signed": the determiner is "no"
+        if back >= 0 and tokens[back].folded in _NEGATING:
+            determiner = tokens[back].folded
         found.append(
             _Mention(
                 noun if noun != "memorandums" else "memorandum",
@@ -581,7 +592,7 @@ def _details(
             document.text,
             sentence.span.start,
             sentence.span.end,
-            published=document.reference_date,
+            published=reference_at(document, sentence.span.start),
         )
         if not d.relative or d.start.precision == "day"
     ]

@@ -28,6 +28,7 @@ from .types import (
     Span,
     StageResult,
 )
+from .zones import reference_at
 
 MEETING_WORDS = (
     *("met", "meet", "meets", "meeting", "meetings", "talks", "visit", "visits", "visited"),
@@ -182,9 +183,8 @@ def _event_date(
     trigger_at = sentence.span.start + trigger.start() if trigger else None
     candidates = []
     dateline = None
-    for mention in find_dates(
-        text, sentence.span.start, sentence.span.end, published=document.reference_date
-    ):
+    reference = reference_at(document, sentence.span.start)
+    for mention in find_dates(text, sentence.span.start, sentence.span.end, published=reference):
         before = text[max(sentence.span.start, mention.span.start - 60) : mention.span.start]
         after = text[mention.span.end : min(sentence.span.end, mention.span.end + 60)]
         if (

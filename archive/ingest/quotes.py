@@ -614,6 +614,53 @@ def _is_deputy(person: PersonExtraction, head: str) -> bool:
     )
 
 
+# An attribution set inside the quotation between dashes, as French, Spanish and Russian copy
+# writes it: « For Morocco … — declared Mr. X at the end of the talks — it is a brother … »
+_INCISE = re.compile(r"\s[—–]\s(?P<incise>[^—–«»\"“”\n]{3,140}?)\s[—–]\s")
+
+
+def _incise_statements(context: _Context, quote: Quote, inner: str) -> list[StatementExtraction]:
+    """The two statements of a quotation cut by its attribution between dashes, with the
+    speaker the incise names; [] when the quotation has no such incise."""
+    match = _INCISE.search(inner)
+    if match is None:
+        return []
+    start = quote.inner.start + match.start("incise")
+    tokens = tokenize(context.document.text, start, quote.inner.start + match.end("incise"))
+    verb = next(
+        (i for i in range(min(len(tokens), 6)) if cues.is_reporting_verb_at(tokens, i)), None
+    )
+    if verb is None:
+        return []
+    speaker = _first_person(context, tokens, verb + cues.is_reporting_verb_at(tokens, verb))
+    if speaker is None and verb > 0:
+        speaker, _ = _subject_at(context, tokens, 0, quote.open)  # "— the minister said —"
+    if speaker is None:
+        return []
+    found = []
+    for part_start, part_end in (
+        (quote.inner.start, quote.inner.start + match.start()),
+        (quote.inner.start + match.end(), quote.inner.end),
+    ):
+        text = context.document.text[part_start:part_end]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        if len(_WORDS.findall(text)) <= SCARE_QUOTE_MAX_WORDS:
+            continue
+        span = Span(part_start + lead, part_start + lead + len(text))
+        found.append(
+            StatementExtraction(
+                speaker,
+                text,
+                True,
+                span,
+                confidence=0.85,
+                reasons=("speaker named in the attribution between dashes inside the quotation",),
+            )
+        )
+    return found
+
+
 def _according_to(tokens: list[Token], index: int) -> bool:
     return (
         index + 1 < len(tokens)
@@ -761,6 +808,11 @@ def extract_statements(
         if document.is_excluded(quote.open) or _in_zone(document, quote.open, _NOT_SPEECH_ZONES):
             continue
         inner = document.text[quote.inner.start : quote.inner.end]
+        split = _incise_statements(context, quote, inner)
+        if split:
+            statements += split
+            previous = (quote, split[0].speaker_key)
+            continue
         stripped = inner.strip()
         words = _WORDS.findall(stripped)
         after = _after_quote(context, quote)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import lexicon
-from .dates import find_dates
-from .types import DatePoint, Span, Zone
+from .dates import find_dates, parse_date
+from .types import DatePoint, Document, Span, Zone
 
 HEADLINE = "headline"
 LETTERHEAD = "letterhead"
@@ -138,8 +138,12 @@ _SPEAKER_LABEL = re.compile(
     r"^\s*(?P<label>Q|A|[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|al-\w+|bin|de|van|von|da|of|"
     r"the)){0,6})[ \t]*:[ \t]+(?=\S)"
 )
-# "Name:", "Title Name:", "Name, Title:" on a line of its own, over the words it introduces.
-_QUOTE_HEADER = re.compile(r"^\s*(?P<label>[A-Z][\w.'’-]*,?(?:[ \t]+[\w.'’-]+,?){0,8})[ \t]*:\s*$")
+# "Name:", "Title Name:", "Name, Title:" on a line of its own, over the words it introduces;
+# a broadcaster's tag may open it ("[SOUNDBITE] Name, Title:").
+_QUOTE_HEADER = re.compile(
+    r"^\s*(?:\[[A-Za-z \t/-]{1,30}\][ \t]*)?"
+    r"(?P<label>[A-Z][\w.'’-]*,?(?:[ \t]+[\w.'’-]+,?){0,11})[ \t]*:\s*$"
+)
 _NOT_LABELS = frozenset(
     [
         "date",
@@ -565,7 +569,7 @@ def _body_line_kind(line: _Line, lines: list[_Line], number: int) -> str:
     """A line inside the article: a paragraph, a heading, a `Name:` header or a speaker."""
     text = line.text
     label = _QUOTE_HEADER.match(text)
-    if label and _label_is_speaker(label.group("label")) and len(_words(text)) <= 9:
+    if label and _label_is_speaker(label.group("label")) and len(_words(text)) <= 14:
         following = next((ln for ln in lines[number + 1 :] if not ln.blank), None)
         if following is not None and following.kind is None:
             return QUOTE_HEADER
@@ -734,3 +738,25 @@ def unwrap(passage: str) -> str:
 def reference_date_of(layout: Layout) -> date | None:
     point = layout.reference
     return point.value if point is not None and point.precision == "day" else None
+
+
+# A paragraph a later edition of the story added: "UPDATE, 15:40 GMT: …", "Update 2: …".
+_UPDATE_PARAGRAPH = re.compile(r"^\s*(?:UPDATE[SD]?|Update)\b[^:\n]{0,30}:", re.MULTILINE)
+_UPDATED_DATE = re.compile(
+    r"\b(?:Updated|UPDATED|Last updated)\s*(?:on|:|\|)?\s*(?P<rest>[^\n|]{6,40})"
+)
+
+
+def reference_at(document: Document, position: int) -> date | None:
+    """The day a relative date at `position` counts from: the story's reference day, or, in
+    a paragraph an update added ("UPDATE, 15:40 GMT: … met … on Wednesday"), the day of the
+    update that the story's header gives ("Updated: 15 October 2025")."""
+    line_start = document.text.rfind("\n", 0, position) + 1
+    if not _UPDATE_PARAGRAPH.match(document.text, line_start, line_start + 60):
+        return document.reference_date
+    head = document.text[: min(len(document.text), 3000)]
+    for match in _UPDATED_DATE.finditer(head):
+        point = parse_date(match.group("rest"))
+        if point is not None and point.precision == "day" and point.value is not None:
+            return point.value
+    return document.reference_date

@@ -642,6 +642,50 @@ def _name_words(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(words)
 
 
+# Nouns a ship's name follows: the name is the ship's, though it may be a person's name.
+VESSEL_NOUNS = frozenset(
+    [
+        "frigate",
+        "corvette",
+        "destroyer",
+        "cruiser",
+        "submarine",
+        "ship",
+        "vessel",
+        "carrier",
+        "cutter",
+        "patrol",
+        "boat",
+        "tanker",
+        "icebreaker",
+        "warship",
+        "flagship",
+        "minesweeper",
+    ]
+)
+
+
+# Words that make a capitalised name a building's or a place's ("Guest House Padma").
+BUILDING_NOUNS = frozenset(
+    [
+        "palace",
+        "hotel",
+        "building",
+        "airport",
+        "square",
+        "avenue",
+        "street",
+        "boulevard",
+        "residence",
+        "mansion",
+        "stadium",
+        "auditorium",
+        "guesthouse",
+        "house",
+    ]
+)
+
+
 def _named_thing(tokens: list[Token], run_start: int, name_start: int, name_end: int) -> bool:
     """Words in a name's place that name a thing: after an article ("the General Staff",
     "the Kingdom", "of the Islamic Republic"), one word before "of" ("Republic of Poland",
@@ -656,6 +700,10 @@ def _named_thing(tokens: list[Token], run_start: int, name_start: int, name_end:
         and (single or name_start == run_start)
     ):
         return True
+    if before is not None and before.folded in VESSEL_NOUNS and name_start == run_start:
+        return True  # "the frigate Tran Hung Dao", "aboard the corvette Almirante Tamandaré"
+    if any(t.folded in BUILDING_NOUNS for t in tokens[name_start:name_end]):
+        return True  # "the State Guest House Padma", "the Al Yamamah Palace"
     if not single or after is None:
         return False
     return after.folded == "of" or (tokens[name_start].possessive and after.capitalised)

@@ -393,3 +393,39 @@ def test_two_words_of_a_full_name_are_that_person_whatever_the_appositive_says()
     )
     people = [p for p in extract(read_text(text, file_name="m.txt")).people if "Faizal" in p.name]
     assert [(p.name, p.country) for p in people] == [("Mohd Faizal bin Abdul Rashid", "MY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        (
+            "The Vietnam People's Navy frigate Tran Hung Dao called at Changi Naval Base.",
+            "Tran Hung Dao",
+        ),
+        (
+            "Minister Karim Alaoui held talks at the State Guest House Padma in Dhaka today.",
+            "Guest House Padma",
+        ),
+        (
+            "The Minister Delegate to the Head of Government, Karim Alaoui, received him.",
+            "Delegate",
+        ),
+    ],
+)
+def test_ships_buildings_and_title_words_are_no_people(text, not_a_person):
+    names = {p.name for p in extract(read_text(text + "\n", file_name="n.txt")).people}
+    assert not_a_person not in names
+
+
+@pytest.mark.parametrize(
+    ("written", "rank"),
+    [
+        ("Sr Lt Gen", "Senior Lieutenant General"),
+        ("Vice-Admiral", "Vice Admiral"),
+        ("Senior Colonel", "Senior Colonel"),
+    ],
+)
+def test_senior_and_hyphenated_ranks_are_read_in_full(written, rank):
+    text = f"Vietnam's {written} Pham Quoc Thanh met Singaporean officials in Singapore.\n"
+    (person,) = extract(read_text(text, file_name="r.txt")).people
+    assert (person.name, person.rank) == ("Pham Quoc Thanh", rank)

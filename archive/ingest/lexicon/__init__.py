@@ -185,7 +185,7 @@ def full_rank(rank: str) -> str:
     """A rank written in full: "Lt. Gen." -> "Lieutenant General", "Vice Adm." -> "Vice
     Admiral"; words already in full are kept."""
     table = rank_abbreviations()
-    words = rank.split()
+    words = rank.replace("-", " ").split()  # "Vice-Admiral", "Lieutenant-General"
     if len(words) > 1:
         # Inside a rank of several words a word without its dot is the abbreviation too
         # ("Lt Gen", as British and Indian outlets write); alone, "Gen" may be a given name.

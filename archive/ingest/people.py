@@ -64,6 +64,7 @@ class Candidate:
     strong: bool = False  # rank, title or honorific next to it
     honorific: str | None = None
     speaker: bool = False  # next to a reporting verb
+    civil_society: bool = False  # "X of the Forum for Migrant Rights": not a state's official
 
     @property
     def name(self) -> str:
@@ -570,6 +571,7 @@ def _candidates_in_sentence(
         elif appositive and candidate.country is None:
             candidate.country = _country_in(tokens, *appositive)
         _note_speech(tokens, run_start, name_end, candidate)
+        _note_affiliation(tokens, name_end, candidate)
         found.append(candidate)
     return found
 
@@ -747,6 +749,44 @@ def _apply_title(
         commentator and tokens[start].base_folded in lexicon.nonofficial_heads()
     )
     candidate.strong = True
+
+
+# Bodies that are not a state's: a person named as one of theirs, with no office or rank of
+# a state anywhere in the article, is no official ("said Hela Jaziri of the Tunis-based
+# Forum for Migrant Rights").
+CIVIL_SOCIETY_WORDS = frozenset(
+    [
+        "forum",
+        "foundation",
+        "institute",
+        "centre",
+        "center",
+        "network",
+        "association",
+        "observatory",
+        "initiative",
+        "watch",
+        "society",
+        "university",
+        "ngo",
+        "think-tank",
+        "coalition",
+        "movement",
+    ]
+)
+
+
+def _note_affiliation(tokens: list[Token], name_end: int, candidate: Candidate) -> None:
+    """Mark a name followed by "of the … <non-governmental body>"."""
+    index = name_end + (name_end < len(tokens) and tokens[name_end].text == ",")
+    if index >= len(tokens) or tokens[index].folded != "of":
+        return
+    for token in tokens[index + 1 : index + 9]:
+        if token.text in '.;:"“”':
+            return
+        if token.folded in CIVIL_SOCIETY_WORDS:
+            candidate.civil_society = True
+            return
 
 
 def _note_speech(tokens: list[Token], run_start: int, name_end: int, candidate: Candidate) -> None:
@@ -967,6 +1007,8 @@ def extract_people(
         candidates += _candidates_in_sentence(document, sentence, number, outlets)
     groups = _group(candidates, set())
     _place_word_surnames(sentences, groups)
+    civil = [g for g in groups if _of_civil_society(g)]
+    groups = [g for g in groups if not _of_civil_society(g)]
     # A name that the article also gives a title or rank is a person, whatever cue said outlet.
     person_words = {cues.fold(t) for g in groups for t in g.full.name_tokens}
     outlets = {o for o in outlets if not {cues.fold(w) for w in o.split()} <= person_words}
@@ -976,6 +1018,10 @@ def extract_people(
     sides = article_sides(document, sentences) if sides is None else sides
     people, mentions = _build_people(document, groups, delegations, sides)
     rejected = [Rejected("people", "news agency", name, None) for name in sorted(outlets)]
+    rejected += [
+        Rejected("people", "of a non-governmental body, with no office", g.full.name, g.full.span)
+        for g in civil
+    ]
     for candidate in candidates if folded_outlets else ():
         if cues.fold(candidate.name) in folded_outlets:
             rejected.append(Rejected("people", "news agency", candidate.name, candidate.span))
@@ -1018,6 +1064,14 @@ def _place_word_surnames(sentences: list[Sentence], groups: list[PersonGroup]) -
             span = Span(token.start, token.end)
             speaks = bool(cues.is_reporting_verb_at(tokens, index + 1))
             group.add(Candidate((token.text,), span, number, speaker=speaks))
+
+
+def _of_civil_society(group: PersonGroup) -> bool:
+    """Whether every word of the article makes a person one of a non-governmental body's."""
+    members = group.candidates
+    return any(c.civil_society for c in members) and not any(
+        c.rank or (c.title and c.official) for c in members
+    )
 
 
 def _build_people(

@@ -747,12 +747,29 @@ _UPDATED_DATE = re.compile(
 )
 
 
+# The header of a block of a live page: "Update 2 (11 June, 13:10)", "Original post (10 June)".
+_BLOCK_HEADER = re.compile(
+    r"^[ \t]*(?:UPDATE[SD]?|Update|Original post|Earlier|Posted)\b[^\n]{0,60}$", re.MULTILINE
+)
+LIVE_BLOCK_REACH = 4000  # how far back a block's header may stand
+
+
 def reference_at(document: Document, position: int) -> date | None:
-    """The day a relative date at `position` counts from: the story's reference day, or, in
-    a paragraph an update added ("UPDATE, 15:40 GMT: … met … on Wednesday"), the day of the
-    update that the story's header gives ("Updated: 15 October 2025")."""
-    line_start = document.text.rfind("\n", 0, position) + 1
-    if not _UPDATE_PARAGRAPH.match(document.text, line_start, line_start + 60):
+    """The day a relative date at `position` counts from: the story's reference day; in a
+    block of a live page, the day its header gives ("Update 1 (11 June, 09:20)" … "this
+    morning"); in a paragraph an update added ("UPDATE, 15:40 GMT: … met … on Wednesday"),
+    the day of the update that the story's header gives ("Updated: 15 October 2025")."""
+    text = document.text
+    line_start = text.rfind("\n", 0, position) + 1
+    headers = list(_BLOCK_HEADER.finditer(text, max(0, line_start - LIVE_BLOCK_REACH), line_start))
+    if headers and document.reference_date is not None:
+        header = headers[-1]
+        for mention in find_dates(
+            text, header.start(), header.end(), published=document.reference_date
+        ):
+            if mention.start.value is not None and mention.start.precision == "day":
+                return mention.start.value
+    if not _UPDATE_PARAGRAPH.match(text, line_start, line_start + 60):
         return document.reference_date
     head = document.text[: min(len(document.text), 3000)]
     for match in _UPDATED_DATE.finditer(head):

@@ -429,3 +429,27 @@ def test_senior_and_hyphenated_ranks_are_read_in_full(written, rank):
     text = f"Vietnam's {written} Pham Quoc Thanh met Singaporean officials in Singapore.\n"
     (person,) = extract(read_text(text, file_name="r.txt")).people
     assert (person.name, person.rank) == ("Pham Quoc Thanh", rank)
+
+
+def test_a_member_of_a_non_governmental_body_is_no_official_and_not_quoted_as_one():
+    text = (
+        "Italian Defence Minister Lorenzo Bertolazzi met Tunisian Defence Minister Imed Ben "
+        'Romdhane in Tunis on Monday. "Any partnership that treats people at sea as a security '
+        'problem is bound to fail them," said Hela Jaziri of the Tunis-based Forum for Migrant '
+        "Rights.\n"
+    )
+    extraction = extract(read_text(text, file_name="ngo.txt"))
+    assert "Hela Jaziri" not in {p.name for p in extraction.people}
+    assert not extraction.statements
+    assert any(r.reason.startswith("of a non-governmental body") for r in extraction.rejected)
+
+
+def test_block_headers_of_a_live_page_date_their_blocks():
+    text = (
+        "Posted on 10 June 2024 by Halvor Nygard-Lie\n\nUpdate 1 (11 June, 09:20)\n"
+        "Polish Defence Minister Mikolaj Swiatek was welcomed at Akershus this morning by "
+        "Norwegian Defence Minister Eirik Braten. Talks began just after nine.\n\n"
+        "Original post (10 June)\nSwiatek lands in Oslo tonight.\n"
+    )
+    (meeting,) = extract(read_text(text, file_name="live.txt")).meetings
+    assert meeting.start.iso == "2024-06-11"

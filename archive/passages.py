@@ -15,6 +15,11 @@ from django.utils.safestring import SafeString, mark_safe
 Span = tuple[int, int, str, str, str]  # start, end, kind, label, url
 
 
+def passage_anchor(start: int, end: int) -> str:
+    """The id of a passage on its article's page: stable, so record pages link to it."""
+    return f"passage-{start}-{end}"
+
+
 def highlighted_text(text: str, spans: list[Span]) -> SafeString:
     """Return the article text as HTML paragraphs with passages marked and linked."""
     n = len(text)
@@ -29,7 +34,7 @@ def highlighted_text(text: str, spans: list[Span]) -> SafeString:
         closing.setdefault(e, []).append(i)
     open_now: set[int] = set()
     out: list[str] = []
-    anchored: set[int] = set()
+    anchored: set[tuple[int, int]] = set()
     for a, b in pairwise(cuts):
         open_now.difference_update(closing.get(a, ()))
         open_now.update(opening.get(a, ()))
@@ -43,11 +48,11 @@ def highlighted_text(text: str, spans: list[Span]) -> SafeString:
         html = format_html(
             '<a href="{}">{}</a>', inner[4], mark_safe(_paragraphs(piece, inline=True))
         )
-        for i, (_s, _e, kind, label, _url) in reversed(covering):
+        for _i, (s, e, kind, label, _url) in reversed(covering):
             anchor = ""
-            if i not in anchored:
-                anchored.add(i)
-                anchor = f' id="passage-{i}"'
+            if (s, e) not in anchored:  # two records of one passage share its anchor
+                anchored.add((s, e))
+                anchor = f' id="{passage_anchor(s, e)}"'
             html = format_html(
                 '<mark class="passage passage-{}" title="{}"{}>{}</mark>',
                 kind,

@@ -22,7 +22,7 @@ from .citation import Citation
 from .countries import country_name
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
 from .pagination import capped_count, keyset_page, offset_page
-from .passages import highlighted_text
+from .passages import highlighted_text, passage_anchor
 from .record_urls import detail_path
 from .result_cache import ResultCache
 from .search import MAX_QUERY_CHARS
@@ -438,13 +438,13 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "text_html": highlighted_text(article.text, spans),
             "passages": [
                 {
-                    "anchor": f"passage-{i}",
+                    "anchor": passage_anchor(s, e),
                     "kind": kind,
                     "label": label,
                     "url": url,
                     "excerpt": tables.shorten(article.text[s:e], 120),
                 }
-                for i, (s, e, kind, label, url) in enumerate(spans)
+                for s, e, kind, label, url in spans
             ],
             "published": tables.plain_date(article.published),
             "reference_date": tables.plain_date(article.reference_date),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from archive.passages import passage_anchor
+
 
 class ReviewStatus(models.TextChoices):
     """Where a record stands in an editor's review."""
@@ -111,3 +113,15 @@ class PassageMixin(models.Model):
         if article is None or self.start is None or self.end is None:
             return ""
         return article.text[self.start : self.end]
+
+    @property
+    def passage_url(self) -> str:
+        """The article page at this record's passage (marked there on arrival), or the
+        article's top when the passage is unknown."""
+        article = getattr(self, "article", None)
+        if article is None:
+            return ""
+        url = article.get_absolute_url()
+        if self.start is None or self.end is None:
+            return url
+        return f"{url}#{passage_anchor(self.start, self.end)}"

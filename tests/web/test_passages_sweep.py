@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.passages import _paragraphs, highlighted_text
+from archive.passages import _paragraphs, highlighted_text, passage_anchor
 
 
 def direct(text, spans):
@@ -30,11 +30,11 @@ def direct(text, spans):
         html = format_html(
             '<a href="{}">{}</a>', inner[4], mark_safe(_paragraphs(piece, inline=True))
         )
-        for i, (_s, _e, kind, label, _url) in reversed(covering):
+        for _i, (s, e, kind, label, _url) in reversed(covering):
             anchor = ""
-            if i not in anchored:
-                anchored.add(i)
-                anchor = f' id="passage-{i}"'
+            if (s, e) not in anchored:
+                anchored.add((s, e))
+                anchor = f' id="{passage_anchor(s, e)}"'
             html = format_html(
                 '<mark class="passage passage-{}" title="{}"{}>{}</mark>',
                 kind,

@@ -50,8 +50,10 @@ class Page:
     rows: list[Any]
     next_params: dict[str, str] | None = None
     first_params: dict[str, str] | None = None
+    previous_params: dict[str, str] | None = None
     number: int = 1
     notes: list[str] = field(default_factory=list)
+    start: int = 0  # how many rows come before this page (for "51–100 of about 3,000")
 
 
 LARGEST_KEY = 2**63 - 1  # the tables' 64-bit keys
@@ -156,26 +158,76 @@ def _rows_after(
     return rows
 
 
+def _rows_before(
+    qs: QuerySet, sort_field: str, descending: bool, value: Any, pk: int, *, count: int
+) -> list[Any]:
+    """The `count` rows just before (value, pk) in the order of `order`, nearest first.
+
+    They are the rows after it in the reverse order (empty values first, ties by id the
+    other way), read in the same two range scans as `_rows_after`."""
+    key = (
+        F(sort_field).asc(nulls_first=True) if descending else F(sort_field).desc(nulls_first=True)
+    )
+    tie = F("id").asc() if descending else F("id").desc()
+    reverse = qs.order_by(key, tie)
+    before = "gt" if descending else "lt"
+    rows: list[Any] = []
+    if value is None:
+        rows = list(reverse.filter(**{f"{sort_field}__isnull": True, f"id__{before}": pk})[:count])
+        if len(rows) < count:
+            rows += list(reverse.filter(**{f"{sort_field}__isnull": False})[: count - len(rows)])
+        return rows
+    not_before = "lte" if descending else "gte"
+    return list(
+        reverse.filter(**{f"{sort_field}__{before}e": value}).exclude(
+            **{sort_field: value, f"id__{not_before}": pk}
+        )[:count]
+    )
+
+
 def keyset_page(
     queryset: QuerySet,
     *,
     sort_field: str,
     descending: bool,
     cursor: str | None,
+    before: str | None = None,
     size: int = PAGE_SIZE,
+    start: int = 0,
 ) -> Page:
-    """Return the page after the cursor of a queryset already ordered by `order`."""
+    """Return the page after the cursor (or, with `before`, the page before that cursor)
+    of a queryset already ordered by `order`. `start` is how many rows the links say come
+    before the page; it only numbers rows, never selects them."""
+    qs = queryset.annotate(keyset_value=F(sort_field))
+    back = decode_cursor(before)
+    if back is not None and _fits(queryset, sort_field, back[0]):
+        earlier = _rows_before(qs, sort_field, descending, *back, count=size + 1)
+        rows = list(reversed(earlier[:size]))
+        page = Page(rows=rows, start=max(0, start))
+        if rows:
+            last = rows[-1]
+            page.next_params = {"_next": _encode(last.keyset_value, last.pk)}
+        if len(earlier) > size:
+            page.first_params = {}
+            first = rows[0]
+            page.previous_params = {"_prev": _encode(first.keyset_value, first.pk)}
+        else:
+            page.start = 0  # the first page, whatever the link said
+        return page
     position = decode_cursor(cursor)
     if position is not None and not _fits(queryset, sort_field, position[0]):
         position = None
-    qs = queryset.annotate(keyset_value=F(sort_field))
     if position is None:
         rows = list(qs[: size + 1])
+        start = 0
     else:
         rows = _rows_after(qs, sort_field, descending, *position, count=size + 1)
-    page = Page(rows=rows[:size])
+    page = Page(rows=rows[:size], start=max(0, start))
     if position is not None:
         page.first_params = {}
+        if page.rows:
+            first = page.rows[0]
+            page.previous_params = {"_prev": _encode(first.keyset_value, first.pk)}
     if len(rows) > size:
         last = rows[size - 1]
         page.next_params = {"_next": _encode(last.keyset_value, last.pk)}
@@ -203,9 +255,10 @@ def offset_page(
         return Page(rows=[], number=number, notes=notes, first_params={})
     start = (number - 1) * size
     found = rows(start, size + 1)
-    result = Page(rows=found[:size], number=number, notes=notes)
+    result = Page(rows=found[:size], number=number, notes=notes, start=start)
     if number > 1:
         result.first_params = {}
+        result.previous_params = {"page": str(number - 1)}
     if len(found) > size and number < MAX_OFFSET_PAGE:
         result.next_params = {"page": str(number + 1)}
     return result

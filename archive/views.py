@@ -21,14 +21,15 @@ from . import charts, export, facets, filters, relations, selectors, tables
 from .citation import Citation
 from .countries import country_name
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
-from .pagination import capped_count, keyset_page, offset_page
+from .pagination import PAGE_SIZE, Page, RowCount, capped_count, keyset_page, offset_page
 from .passages import highlighted_text, passage_anchor
 from .record_urls import detail_path
 from .result_cache import ResultCache
 from .search import MAX_QUERY_CHARS
 
-PAGING_PARAMS = ("_next", "page", "format", "bom")
-UNFILTERING = (*PAGING_PARAMS, "sort")
+PAGING_PARAMS = ("_next", "_prev", "_start", "page", "format", "bom")
+UNFILTERING = (*PAGING_PARAMS, "sort", "size")
+PAGE_SIZES = (25, 50, 100, 500)
 TITLES = {
     "meetings": "Meetings",
     "statements": "Statements",
@@ -172,15 +173,21 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             request.build_absolute_uri,
             bom=params.get("bom") in ("1", "true", "yes"),
         )
+    size, size_note = _page_size(params.get("size"))
     if listing.sort_field is None:
-        page = offset_page(listing.rows, page=params.get("page"))
+        page = offset_page(listing.rows, page=params.get("page"), size=size)
     else:
         page = keyset_page(
             listing.page_queryset,
             sort_field=listing.sort_field,
             descending=listing.descending,
             cursor=params.get("_next"),
+            before=params.get("_prev"),
+            size=size,
+            start=_whole(params.get("_start")),
         )
+    if size_note:
+        page.notes.append(size_note)
     results = ResultCache()
     filters_key = _filters_key(kind, params)
     total = results.get_or_compute("count", filters_key, lambda: capped_count(listing.queryset))
@@ -209,9 +216,21 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             "headers": _sort_headers(kind, listing, params),
             "rows": tables.rows(kind, listing.with_row_details(page.rows)),
             "page": page,
-            "next_url": querystring(params, drop=("_next", "page", "format"), **page.next_params)
+            "next_url": querystring(
+                params, **page.next_params, _start=str(page.start + len(page.rows))
+            )
             if page.next_params is not None
             else "",
+            "previous_url": querystring(
+                params, **page.previous_params, _start=str(max(0, page.start - size))
+            )
+            if page.previous_params is not None
+            else "",
+            "position": _position(page, total),
+            "sizes": [
+                {"size": n, "url": querystring(params, size=str(n)), "current": n == size}
+                for n in PAGE_SIZES
+            ],
             "first_url": querystring(params) if page.first_params is not None else "",
             "facets": facet_list,
             "csv_url": querystring(params, format="csv"),
@@ -221,6 +240,29 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             "relations_url": _relations_url(listing),
         },
     )
+
+
+def _page_size(value: str | None) -> tuple[int, str]:
+    """The rows per page asked for, one of PAGE_SIZES; anything else is the default, said."""
+    if not value:
+        return PAGE_SIZE, ""
+    if value.isdigit() and int(value) in PAGE_SIZES:
+        return int(value), ""
+    choices = ", ".join(str(n) for n in PAGE_SIZES)
+    return PAGE_SIZE, f"Rows per page can be {choices}; showing {PAGE_SIZE}."
+
+
+def _whole(value: str | None) -> int:
+    """A row offset from a link: a small whole number, else 0 (it only numbers rows)."""
+    return int(value) if value and value.isdigit() and len(value) <= 9 else 0
+
+
+def _position(page: Page, total: RowCount) -> str:
+    """ "Rows 51–100 of about 3,000" for a page of a longer list; '' when it is all."""
+    if not page.rows or (page.start == 0 and page.next_params is None):
+        return ""
+    first, last = page.start + 1, page.start + len(page.rows)
+    return f"Rows {first:,}–{last:,} of {total}"
 
 
 def _export_refused(listing: selectors.Listing) -> HttpResponse:

@@ -8,7 +8,6 @@ select of every official would be too long to render.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import django_filters as df
@@ -31,14 +30,13 @@ from .models import (
     Statement,
 )
 from .pagination import RowCount
+from .prose_dates import plain_date
 from .widgets import CountryPairWidget, LongSelect
 
 Q_MAX = search.MAX_QUERY_CHARS
 
 
-def human_date(value: datetime.date) -> str:
-    """Return a date as a sentence would write it: 1 January 2024."""
-    return f"{value.day} {value:%B %Y}"
+human_date = plain_date  # the site's one date style (prose_dates)
 
 
 def _period(value: Any) -> str:

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .countries import country_name
 from .models import AgreementStatus, InstitutionKind, MeetingKind
+from .prose_dates import date_with_precision, plain_date
 from .record_urls import detail_path
 from .search import highlight
 
@@ -51,22 +52,6 @@ def meeting_when(meeting: Any) -> str:
     )
 
 
-def date_with_precision(start: Any, precision: str, text: str = "", end: Any = None) -> str:
-    """Return a date shown to its precision: '1 May 2024', 'May 2024', '2024', or as written."""
-    if start is None:
-        return text or "Date unknown"
-    if precision == "month":
-        return f"{start:%B %Y}"
-    if precision == "year":
-        return f"{start:%Y}"
-    if precision == "unknown" and text:
-        return text
-    shown = f"{start.day} {start:%B %Y}"
-    if end and end != start:
-        shown += f" – {end.day} {end:%B %Y}"
-    return shown
-
-
 def shorten(text: str, limit: int) -> str:
     """Return `text` cut to at most `limit` characters, ending with '…' when cut.
 
@@ -84,11 +69,6 @@ def shorten_words(text: str, count: int) -> str:
     if len(words) <= count:
         return text
     return " ".join(words[:count]) + "…"
-
-
-def plain_date(value: Any) -> str:
-    """Return a date as '1 May 2024', or an empty string."""
-    return f"{value.day} {value:%B %Y}" if value else ""
 
 
 def _anchor(url: str, text: str) -> str:

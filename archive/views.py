@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from . import charts, export, facets, filters, relations, selectors, tables
+from .citation import FORMATS as CITATION_FORMATS
 from .citation import Citation
 from .countries import country_name
 from .models import Agreement, Article, Institution, Meeting, Official, Statement
@@ -363,13 +364,24 @@ def _detail(
     found = _object_or_redirect(request, model, pk, related)
     if isinstance(found, HttpResponse):
         return found
-    context, date, sources = build(found)
+    context, _subject_date, sources = build(found)
+    created = getattr(found, "created_at", None) or getattr(found, "imported_at", None)
+    updated = getattr(found, "updated_at", None)
     citation = Citation(
         title=str(found),
         url=request.build_absolute_uri(found.get_absolute_url()),
-        date=date,
+        key=f"{model._meta.model_name}-{found.pk}",
+        published=created.date() if created else None,
+        modified=updated.date() if updated else None,
         sources=sources,
     )
+    fmt = request.GET.get("cite")
+    if fmt in CITATION_FORMATS:
+        content_type, extension = CITATION_FORMATS[fmt]
+        response = HttpResponse(citation.render(fmt), content_type=content_type)
+        filename = f"{citation.key}.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
     context.update({"object": found, "citation": citation})
     return render(request, f"archive/{model._meta.model_name}_detail.html", context)
 

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django_countries.fields import CountryField
 
+from archive.prose_dates import date_with_precision
+
 from ..countries import country_name
 from ..record_urls import detail_path
 from .base import Curated, CuratedQuerySet, DatePrecision, Extracted, PassageMixin
@@ -115,7 +117,11 @@ class Meeting(Extracted, Curated):
         if self.title:
             return self.title
         sides = " – ".join(country_name(c.code) for c in (self.country_a, self.country_b) if c)
-        when = self.start_date.isoformat() if self.start_date else (self.date_text or "undated")
+        when = (
+            date_with_precision(self.start_date, self.date_precision, self.date_text)
+            if self.start_date
+            else (self.date_text or "undated")
+        )
         where = f" in {self.city}" if self.city else ""
         return f"{sides or 'Meeting'}, {when}{where}"
 

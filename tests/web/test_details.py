@@ -86,10 +86,12 @@ def test_every_detail_page_has_a_citation(client, sample):
         assert "Cite this record" in body
 
 
-def test_meeting_citation_names_the_source(client, sample):
+def test_meeting_citation_names_the_source_and_dates_the_record_not_the_meeting(client, sample):
     body = client.get(sample.meeting.get_absolute_url()).content.decode()
     assert "IRNA, 2 March 2025" in body
-    assert '<meta name="citation_date" content="2025/03/02">' in body
+    created = sample.meeting.created_at.date()
+    assert f'<meta name="citation_date" content="{created:%Y/%m/%d}">' in body
+    assert '<meta name="citation_date" content="2025/03/02">' not in body  # the meeting's day
 
 
 def test_agreement_page(client, sample):

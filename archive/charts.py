@@ -93,7 +93,8 @@ def yearly_bars(
     bar_width = max(4.0, min(60.0, slot * 0.7))
     label = escape(title)
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        # "group", not "img": an image may hold no links, and each bar is one
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="group" '
         f'aria-labelledby="years-title years-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="years-title">{label}</title>',
         f'<desc id="years-desc">Bar chart from {span[0]} to {span[-1]}; the busiest year had '
@@ -174,7 +175,7 @@ def who_met_whom(
 
     heaviest = max(n for _, _, n in shown)
     parts = [
-        f'<svg class="chart network" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="chart network" viewBox="0 0 {width} {height}" role="group" '
         f'aria-labelledby="net-title net-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="net-title">{escape(title)}</title>',
         f'<desc id="net-desc">{len(left)} and {len(right)} officials; each line joins two '

@@ -3,46 +3,11 @@
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 
 import pytest
 
-from tests.factories import make_article, make_meeting, make_official, make_statement
-from tests.web.conftest import build_sample
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def archive(transactional_db):
-    """The sample archive plus an older Iraqi meeting about the same agreement."""
-    sample = build_sample()
-    turkish = make_official(name="Yaşar Güler", country="TR", title="Defence Minister")
-    article = make_article(
-        title="Iraq and Turkey discuss a security agreement",
-        outlet="Anadolu",
-        published=datetime.date(2022, 8, 1),
-        text="Iraq and Turkey discussed a security agreement in Ankara on Monday.",
-    )
-    older = make_meeting(
-        officials=[sample.araji, turkish],
-        articles=[article],
-        country_a="IQ",
-        country_b="TR",
-        city="Ankara",
-        start_date=datetime.date(2022, 8, 1),
-    )
-    make_statement(
-        article=article,
-        speaker=turkish,
-        meeting=older,
-        text="A security agreement serves both nations.",
-        start=0,
-        end=20,
-    )
-    sample.older = older
-    return sample
 
 
 def test_search_narrow_open_follow_download(live_server, page, screenshot, archive):

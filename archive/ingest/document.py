@@ -122,7 +122,7 @@ def read_text(text: str, *, file_name: str) -> Document:
     return Document(
         text=reading,
         file_name=file_name,
-        title=meta.get("title"),
+        title=meta.get("title") or _headline(reading, layout.zones),
         outlet=meta.get("outlet"),
         url=url,
         published=published_day,
@@ -135,6 +135,28 @@ def read_text(text: str, *, file_name: str) -> Document:
         reference_source=source,
         dateline_city=layout.dateline_city,
     )
+
+
+def _headline(text: str, zones) -> str | None:
+    """A title for an article whose front matter names none, instead of its file name: the
+    first headline line (of four words or more, not a label ending in ":"), else the opening
+    of its first paragraph, cut at a word."""
+    for zone in zones:
+        if zone.kind == "headline":
+            line = " ".join(text[zone.span.start : zone.span.end].split())
+            if len(line.split()) >= 4 and len(line) <= 300 and not line.endswith(":"):
+                return line
+    for zone in zones:
+        if zone.kind == "body":
+            paragraph = " ".join(text[zone.span.start : zone.span.end].split())
+            sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+            if len(sentence) <= HEADLINE_CHARS:
+                return sentence
+            return sentence[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
+    return None
+
+
+HEADLINE_CHARS = 120
 
 
 def web_address(url: str | None) -> bool:

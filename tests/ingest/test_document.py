@@ -83,3 +83,21 @@ def test_inline_byline_and_navigation_are_excluded():
     reasons = sorted(r.reason for r in document.rejected)
     assert reasons == ["byline", "navigation"]
     assert len(document.excluded) == 2
+
+
+def test_an_article_without_front_matter_is_titled_by_its_headline_or_opening():
+    headlined = read_text(
+        "Tehran Calls for Full Security Pact Implementation\n\nTEHRAN – Iran's defence minister "
+        "met his Iraqi counterpart on Sunday.\n",
+        file_name="a.txt",
+    )
+    assert headlined.title == "Tehran Calls for Full Security Pact Implementation"
+    opening = read_text(
+        "On October 18, 2025, a notable meeting unfolded in Tehran at the Islamic Center of "
+        "Imam Khomeini, drawing together high-ranking military and academic officials from "
+        "the region. The event marked an important chapter.\n",
+        file_name="b.txt",
+    )
+    assert opening.title.startswith("On October 18, 2025, a notable meeting unfolded in Tehran")
+    assert opening.title.endswith("…") and len(opening.title) <= 121
+    assert read_text("title: Given\n\nText of it.\n", file_name="c.txt").title == "Given"

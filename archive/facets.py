@@ -24,6 +24,7 @@ from .countries import country_name
 from .models import AgreementStatus, InstitutionKind, Participation, visible_via
 
 TOP = 10
+MORE = 100  # values of a facet the reader asked to see more of ("more…")
 
 
 @dataclass
@@ -45,9 +46,18 @@ class Facet:
     title: str
     values: list[FacetValue] = field(default_factory=list)
     computed: bool = True
+    limit: int = TOP
+    expanded: bool = False
+    more_url: str = ""
+    fewer_url: str = ""
+
+    @property
+    def has_more(self) -> bool:
+        """Whether values were left out (the limit was reached)."""
+        return not self.expanded and len(self.values) >= self.limit
 
 
-Compute = Callable[[QuerySet], list[FacetValue]]
+Compute = Callable[[QuerySet, int], list[FacetValue]]
 
 
 @dataclass(frozen=True)
@@ -101,17 +111,25 @@ def time_limited(ms: int) -> Iterator[None]:
     yield
 
 
-def compute(specs: list[FacetSpec], queryset: QuerySet, *, ms: int | None = None) -> list[Facet]:
-    """Return every facet of a list, each under its own time limit."""
+def compute(
+    specs: list[FacetSpec],
+    queryset: QuerySet,
+    *,
+    ms: int | None = None,
+    expanded: frozenset[str] = frozenset(),
+) -> list[Facet]:
+    """Return every facet of a list, each under its own time limit; the facets named in
+    `expanded` list up to MORE values instead of TOP."""
     budget = time_limit_ms() if ms is None else ms
     # Aggregate over ids of the filtered rows, so ordering and search annotations stay out of it.
     base = queryset.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
     facets = []
     for spec in specs:
-        facet = Facet(spec.key, spec.title)
+        wide = spec.key in expanded
+        facet = Facet(spec.key, spec.title, limit=MORE if wide else TOP, expanded=wide)
         try:
             with time_limited(budget):
-                facet.values = spec.compute(base)
+                facet.values = spec.compute(base, facet.limit)
         except DatabaseError:
             facet.computed = False
             facet.values = []
@@ -125,7 +143,7 @@ def compute(specs: list[FacetSpec], queryset: QuerySet, *, ms: int | None = None
 def by_country(*fields: str, param: str) -> Compute:
     """Count rows per country over one or more country fields (a meeting has two sides)."""
 
-    def run(qs: QuerySet) -> list[FacetValue]:
+    def run(qs: QuerySet, limit: int) -> list[FacetValue]:
         totals: dict[str, int] = {}
         for name in fields:
             for row in qs.exclude(**{name: ""}).values(name).annotate(n=Count("id")).order_by():
@@ -133,7 +151,7 @@ def by_country(*fields: str, param: str) -> Compute:
                     continue
                 code = str(row[name])
                 totals[code] = totals.get(code, 0) + row["n"]
-        top = sorted(totals.items(), key=lambda kv: (-kv[1], country_name(kv[0])))[:TOP]
+        top = sorted(totals.items(), key=lambda kv: (-kv[1], country_name(kv[0])))[:limit]
         return [FacetValue(country_name(code), n, {param: code}) for code, n in top]
 
     return run
@@ -142,13 +160,13 @@ def by_country(*fields: str, param: str) -> Compute:
 def by_year(date_field: str, param: str) -> Compute:
     """Count rows per year; each links to that year's date range."""
 
-    def run(qs: QuerySet) -> list[FacetValue]:
+    def run(qs: QuerySet, limit: int) -> list[FacetValue]:
         rows = (
             qs.exclude(**{date_field: None})
             .annotate(facet_year=ExtractYear(date_field))
             .values("facet_year")
             .annotate(n=Count("id"))
-            .order_by("-facet_year")[:TOP]
+            .order_by("-facet_year")[:limit]
         )
         return [
             FacetValue(
@@ -168,13 +186,13 @@ def by_year(date_field: str, param: str) -> Compute:
 def by_month(date_field: str, param: str) -> Compute:
     """Count rows per month, most recent first; each links to that month's date range."""
 
-    def run(qs: QuerySet) -> list[FacetValue]:
+    def run(qs: QuerySet, limit: int) -> list[FacetValue]:
         rows = (
             qs.exclude(**{date_field: None})
             .annotate(facet_month=TruncMonth(date_field))
             .values("facet_month")
             .annotate(n=Count("id"))
-            .order_by("-facet_month")[:12]
+            .order_by("-facet_month")[: 12 if limit == TOP else limit]
         )
         values = []
         for row in rows:
@@ -200,12 +218,12 @@ def by_month(date_field: str, param: str) -> Compute:
 def by_related(path: str, label_path: str, param: str, *, multi: bool = False) -> Compute:
     """Count rows per related record (venue, institution, speaker), top values first."""
 
-    def run(qs: QuerySet) -> list[FacetValue]:
+    def run(qs: QuerySet, limit: int) -> list[FacetValue]:
         rows = (
             qs.exclude(**{path: None})
             .values(path, label_path)
             .annotate(n=Count("id"))
-            .order_by("-n", label_path)[:TOP]
+            .order_by("-n", label_path)[:limit]
         )
         return [FacetValue(str(row[label_path]), row["n"], {param: str(row[path])}) for row in rows]
 
@@ -215,9 +233,9 @@ def by_related(path: str, label_path: str, param: str, *, multi: bool = False) -
 def by_choice(field_name: str, choices: Any, param: str) -> Compute:
     """Count rows per value of a choice field, labelled with the choice's label."""
 
-    def run(qs: QuerySet) -> list[FacetValue]:
+    def run(qs: QuerySet, limit: int) -> list[FacetValue]:
         labels = dict(choices)
-        rows = qs.values(field_name).annotate(n=Count("id")).order_by("-n", field_name)[:TOP]
+        rows = qs.values(field_name).annotate(n=Count("id")).order_by("-n", field_name)[:limit]
         return [
             FacetValue(
                 str(labels.get(row[field_name], row[field_name] or "—")),
@@ -231,14 +249,14 @@ def by_choice(field_name: str, choices: Any, param: str) -> Compute:
     return run
 
 
-def meeting_officials(qs: QuerySet) -> list[FacetValue]:
+def meeting_officials(qs: QuerySet, limit: int) -> list[FacetValue]:
     """Count meetings per participating official; selecting adds them to the 'all of' list."""
     rows = (
         Participation.objects.filter(meeting__in=qs.values("pk"))
         .filter(visible_via("official"))
         .values("official_id", "official__name")
         .annotate(n=Count("meeting_id", distinct=True))
-        .order_by("-n", "official__name")[:TOP]
+        .order_by("-n", "official__name")[:limit]
     )
     return [
         FacetValue(row["official__name"], row["n"], {"official": str(row["official_id"])})

@@ -113,6 +113,9 @@ def _facet_urls(facet_list: list[facets.Facet], params: QueryDict) -> None:
                     changes[name] = None if selected else wanted
             value.selected = selected
             value.url = querystring(params, **changes)
+        others = [v for v in params.getlist("more") if v != facet.key]
+        facet.more_url = querystring(params, more=[*others, facet.key])
+        facet.fewer_url = querystring(params, more=others or None)
 
 
 def _sort_headers(kind: str, listing: selectors.Listing, params: QueryDict) -> list[dict]:
@@ -190,13 +193,15 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
     if size_note:
         page.notes.append(size_note)
     results = ResultCache()
+    keys = {spec.key for spec in facets.SPECS[kind]}
+    expanded = frozenset(value for value in params.getlist("more") if value in keys)
     filters_key = _filters_key(kind, params)
     total = results.get_or_compute("count", filters_key, lambda: capped_count(listing.queryset))
     facet_list = (
         results.get_or_compute(
             "facets",
             filters_key,
-            lambda: facets.compute(facets.SPECS[kind], listing.queryset),
+            lambda: facets.compute(facets.SPECS[kind], listing.queryset, expanded=expanded),
         )
         if listing.valid
         else []

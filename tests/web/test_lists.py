@@ -183,7 +183,7 @@ SLOW_SQL = (
 )
 
 
-def _slow_facet(qs):
+def _slow_facet(qs, limit):
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -216,9 +216,9 @@ def test_a_facet_that_ran_out_of_time_is_not_retried_for_every_visitor(client, s
 
     runs = []
 
-    def slow(qs):
+    def slow(qs, limit):
         runs.append(1)
-        return _slow_facet(qs)
+        return _slow_facet(qs, limit)
 
     specs = [facets.FacetSpec("slow", "Slow one", slow), *facets.SPECS["meetings"]]
     monkeypatch.setitem(facets.SPECS, "meetings", specs)

@@ -192,6 +192,9 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
         )
     if size_note:
         page.notes.append(size_note)
+    undated = _undated_left_out(kind, params, listing)
+    if undated:
+        page.notes.append(undated)
     results = ResultCache()
     keys = {spec.key for spec in facets.SPECS[kind]}
     expanded = frozenset(value for value in params.getlist("more") if value in keys)
@@ -246,6 +249,29 @@ def record_list(request: HttpRequest, kind: str) -> HttpResponse:
             "relations_url": _relations_url(listing),
         },
     )
+
+
+DATE_RANGE_PARAMS = {"meetings": ("date_after", "date_before")}
+
+
+def _undated_left_out(kind: str, params: QueryDict, listing: selectors.Listing) -> str:
+    """Say how many records a date range leaves out because their date is unknown (a
+    meeting reported without a year is in no year), instead of dropping them silently."""
+    names = DATE_RANGE_PARAMS.get(kind, ())
+    if not listing.valid or not any(params.get(name) for name in names):
+        return ""
+    rest = params.copy()
+    for name in names:
+        rest.pop(name, None)
+    others = selectors.record_list(kind, filters=rest)
+    if not others.valid:
+        return ""
+    count = capped_count(others.queryset.filter(start_date__isnull=True))
+    if not count.value:
+        return ""
+    one = count.value == 1 and not count.more
+    what = "meeting without a known date is" if one else "meetings without a known date are"
+    return f"{str(count).capitalize()} {what} in no date range: remove the dates to see them."
 
 
 def _page_size(value: str | None) -> tuple[int, str]:

@@ -52,3 +52,16 @@ def test_a_download_with_unreadable_filters_is_refused_with_the_reasons(client, 
     body = response.content.decode()
     assert "The download was refused" in body
     assert "date" in body and "country" in body
+
+
+def test_a_date_range_says_how_many_undated_meetings_it_leaves_out(client):
+    import datetime
+
+    from tests.factories import make_meeting
+
+    make_meeting(start_date=datetime.date(2024, 5, 1))
+    make_meeting(start_date=None, date_precision="unknown", date_text="on 14 August")
+    make_meeting(start_date=None, date_precision="unknown")
+    body = client.get("/meetings/?date_after=2024-01-01&date_before=2024-12-31").content.decode()
+    assert "2 meetings without a known date are in no date range" in body
+    assert "without a known date" not in client.get("/meetings/").content.decode()

@@ -14,6 +14,7 @@ from django.db.models import Count
 from archive.bench import bars
 from archive.models import Institution, Meeting, Official, Statement
 from archive.pagination import _encode
+from archive.relations import pair_slug
 from archive.synthetic.words import VOCABULARY
 
 _WORD = re.compile(r"[a-z]+")
@@ -67,6 +68,19 @@ def choose_words(*, sample: int = 3000, seed: int = 1) -> SearchWords:
     return SearchWords(common, share, rare, phrase)
 
 
+def busiest_pair() -> tuple[str, str] | None:
+    """The two countries with the most meetings between them."""
+    row = (
+        Meeting.objects.exclude(country_a="")
+        .exclude(country_b="")
+        .values("country_a", "country_b")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    return (str(row["country_a"]), str(row["country_b"])) if row else None
+
+
 def scenarios(words: SearchWords) -> list[Scenario]:
     """Return the pages to time, with ids and filters taken from the archive itself."""
     meeting = Meeting.objects.order_by("pk").values("pk", "country_a", "start_date").first()
@@ -109,6 +123,21 @@ def scenarios(words: SearchWords) -> list[Scenario]:
     )
     if host:
         items.append(Scenario("institution detail (busiest venue)", f"/institutions/{host['pk']}/"))
+    pair = busiest_pair()
+    if pair:
+        one, other = pair
+        items += [
+            Scenario(
+                "relations of the busiest pair",
+                f"/relations/{pair_slug(one, other)}/",
+                bars.RELATIONS,
+            ),
+            Scenario("country page (busiest)", f"/countries/{one.lower()}/", bars.RELATIONS),
+            Scenario(
+                "meetings between the busiest pair",
+                "/meetings/?" + urlencode([("country", one), ("country", other)]),
+            ),
+        ]
     items += [
         Scenario(
             f"search common word '{words.common}'",

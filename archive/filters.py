@@ -265,6 +265,9 @@ class MeetingFilter(ArchiveFilterSet):
         label="Officials (all took part)",
         widget=forms.MultipleHiddenInput,
     )
+    participant = df.CharFilter(
+        method="filter_participant", label="Official taking part (name)", max_length=200
+    )
     institution = _hidden_model(
         Institution.objects.visible(), "Institution or venue", method="filter_institution"
     )
@@ -314,6 +317,15 @@ class MeetingFilter(ArchiveFilterSet):
         )
         return queryset.filter(pk__in=with_all)
 
+    def filter_participant(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Meetings in which an official whose name (or alias) matches the words took part:
+        the officials filter by name, for a reader who has no id to give."""
+        if not search.has_terms(value):
+            return queryset.none()
+        officials = search.matching_ids("official", value)
+        took_part = Participation.objects.filter(official_id__in=officials).values("meeting_id")
+        return queryset.filter(pk__in=took_part)
+
     def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         if len(value) == 2:
             return queryset.between_countries(*value)
@@ -332,6 +344,8 @@ class MeetingFilter(ArchiveFilterSet):
         parts.append(_period(data.get("date")))
         if data.get("official"):
             parts.append(f"with {_names(data['official'])}")
+        if data.get("participant"):
+            parts.append(f"with an official named like “{data['participant']}”")
         if data.get("institution"):
             parts.append(f"involving {data['institution']}")
         if data.get("city"):

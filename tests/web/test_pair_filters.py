@@ -94,3 +94,12 @@ def test_the_pair_keeps_both_choices_in_the_form(client, pairs):
     assert re.search(r'aria-label="Country"[^>]*>.*?<option value="IR" selected>', body, re.S)
     assert re.search(r'aria-label="and country"[^>]*>.*?<option value="IQ" selected>', body, re.S)
     assert Participation.objects.count() == 5
+
+
+def test_an_official_can_be_chosen_by_name_without_an_id(client, pairs):
+    response = client.get("/meetings/?participant=Abbasi")
+    body = response.content.decode()
+    assert _linked(response, "meetings") >= {pairs["with_iraq"].pk, pairs["reversed"].pk}
+    assert pairs["with_japan"].pk not in _linked(response, "meetings")
+    assert "with an official named like “Abbasi”" in body
+    assert 'name="participant"' in body and 'value="Abbasi"' in body

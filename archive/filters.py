@@ -13,6 +13,7 @@ from typing import Any
 import django_filters as df
 from django import forms
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse_lazy
 
 from . import search
 from .countries import country_choices, country_name
@@ -266,7 +267,16 @@ class MeetingFilter(ArchiveFilterSet):
         widget=forms.MultipleHiddenInput,
     )
     participant = df.CharFilter(
-        method="filter_participant", label="Official taking part (name)", max_length=200
+        method="filter_participant",
+        label="Official taking part (name)",
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "list": "participant-suggestions",
+                "data-suggest-url": reverse_lazy("archive:official_suggest"),
+                "autocomplete": "off",
+            }
+        ),
     )
     institution = _hidden_model(
         Institution.objects.visible(), "Institution or venue", method="filter_institution"

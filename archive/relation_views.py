@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import charts, relations
+from . import charts, relations, search
+from .models import Official
 
 
 def _list_url(name: str, params: dict) -> str:
@@ -63,6 +70,24 @@ def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
         ],
     }
     return render(request, "archive/relations.html", context)
+
+
+SUGGESTIONS = 10
+
+
+@require_safe
+def official_suggestions(request: HttpRequest) -> JsonResponse:
+    """Up to ten official names matching the words typed, for a field's type-ahead."""
+    words = request.GET.get("q", "")[:200]
+    if not search.has_terms(words):
+        return JsonResponse({"suggestions": []})
+    names = (
+        Official.objects.visible()
+        .filter(pk__in=search.matching_ids("official", words))
+        .order_by("name")
+        .values_list("name", flat=True)[:SUGGESTIONS]
+    )
+    return JsonResponse({"suggestions": list(dict.fromkeys(names))})
 
 
 @require_safe

@@ -18,6 +18,7 @@ urlpatterns = [
     path("articles/", views.record_list, {"kind": "articles"}, name="article_list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("officials/<int:pk>/", views.official_detail, name="official_detail"),
+    path("officials/suggest/", relation_views.official_suggestions, name="official_suggest"),
     path("institutions/<int:pk>/", views.institution_detail, name="institution_detail"),
     path("statements/<int:pk>/", views.statement_detail, name="statement_detail"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),

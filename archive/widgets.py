@@ -39,6 +39,15 @@ class LongSelect(forms.Select):
             f"{head} selected{tail}" if key in chosen else f"{head}{tail}"
             for key, head, tail in tags
         )
+        known = {key for key, _, _ in tags}
+        # A value that is no choice stays in the field, beside its error, so the reader sees
+        # what was wrong instead of a field silently reset to "Any".
+        unknown = "".join(
+            format_html('<option value="{}" selected>{} (not a valid choice)</option>', v, v)
+            for v in sorted(chosen - known)
+            if v
+        )
+        options = unknown + options
         return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))
 
 

@@ -111,3 +111,15 @@ def test_from_a_meeting_to_the_relations_of_its_two_countries(
     partners = page.locator("#partners + ol").inner_text()
     assert partners.index("Iran") >= 0 and "Türkiye" in partners
     screenshot("country")
+
+
+def test_typing_an_officials_name_suggests_it(live_server, page, archive):
+    page.goto(live_server.url + "/meetings/")
+    page.get_by_label("Official taking part (name)").fill("Araji")
+    option = page.locator("#participant-suggestions option").first
+    option.wait_for(state="attached")  # filled by the page's script (CSP: no eval here)
+    assert page.locator("#participant-suggestions option").count() == 1
+    assert option.get_attribute("value") == "Qassem al-Araji"
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**participant=Araji**")
+    assert "with an official named like “Araji”" in page.locator(".sentence").inner_text()

@@ -65,3 +65,9 @@ def test_a_date_range_says_how_many_undated_meetings_it_leaves_out(client):
     body = client.get("/meetings/?date_after=2024-01-01&date_before=2024-12-31").content.decode()
     assert "2 meetings without a known date are in no date range" in body
     assert "without a known date" not in client.get("/meetings/").content.decode()
+
+
+def test_a_bad_choice_stays_in_its_field_with_its_message(client):
+    body = client.get("/meetings/?country=XX").content.decode()
+    assert '<option value="XX" selected>XX (not a valid choice)</option>' in body
+    assert "Select a valid choice. XX is not one of the available choices." in body

@@ -103,3 +103,16 @@ def test_an_official_can_be_chosen_by_name_without_an_id(client, pairs):
     assert pairs["with_japan"].pk not in _linked(response, "meetings")
     assert "with an official named like “Abbasi”" in body
     assert 'name="participant"' in body and 'value="Abbasi"' in body
+
+
+def test_official_names_are_suggested_as_one_types(client, pairs):
+    assert client.get("/officials/suggest/?q=Abba").json() == {"suggestions": []}  # no prefix
+    assert client.get("/officials/suggest/?q=Abbasi").json() == {
+        "suggestions": ["Thabit al-Abbasi"]
+    }
+    assert client.get("/officials/suggest/?q=").json() == {"suggestions": []}
+    body = client.get("/meetings/").content.decode()
+    assert (
+        'list="participant-suggestions"' in body
+        and 'data-suggest-url="/officials/suggest/"' in body
+    )

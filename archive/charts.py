@@ -25,8 +25,13 @@ def monthly_bars(
     max_months: int = 36,
     width: int = 720,
     height: int = 160,
+    href: Callable[[datetime.date], str] | None = None,
+    chart_id: str = "chart",
 ) -> SafeString:
-    """Return an SVG of meetings per month (the last `max_months` months with data), or ''."""
+    """Return an SVG of meetings per month (the last `max_months` months with data), or ''.
+
+    With `href`, each month's bar is a link (to that month's list) and the chart a group of
+    links rather than an image."""
     if not counts:
         return mark_safe("")
     by_month = {}
@@ -40,11 +45,13 @@ def monthly_bars(
     bar_space = width / len(months)
     bar_width = max(2.0, bar_space * 0.75)
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="chart-title">Meetings per month</title>',
-        f'<desc id="chart-desc">Bar chart of meetings per month from {months[0]:%B %Y} to '
-        f"{months[-1]:%B %Y}; the busiest month had {peak} meetings.</desc>",
+        f'<svg class="chart" viewBox="0 0 {width} {height}" '
+        f'role="{"group" if href else "img"}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">Meetings per month</title>',
+        f'<desc id="{chart_id}-desc">Bar chart of meetings per month from {months[0]:%B %Y} '
+        f"to {months[-1]:%B %Y}; the busiest month had {peak} meetings.</desc>",
         f'<line x1="0" y1="{height - pad_bottom}" x2="{width}" y2="{height - pad_bottom}" '
         'stroke="#9aa1ad" stroke-width="1"/>',
     ]
@@ -54,10 +61,13 @@ def monthly_bars(
         x = i * bar_space + (bar_space - bar_width) / 2
         y = height - pad_bottom - h
         label = escape(f"{month:%B %Y}: {n} meeting{'s' if n != 1 else ''}")
-        parts.append(
+        bar = (
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{h:.1f}" '
             f'fill="#1f5fa8"><title>{label}</title></rect>'
         )
+        if href is not None and n:
+            bar = f'<a href="{escape(href(month))}" aria-label="{label}">{bar}</a>'
+        parts.append(bar)
         if month.month == 1 or i == 0:
             parts.append(
                 f'<text x="{x:.1f}" y="{height - 6}" font-size="11" fill="#5a6272">'

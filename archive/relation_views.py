@@ -49,6 +49,12 @@ def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
             href=lambda year: _list_url("meeting_list", year["params"]),
             title=f"Meetings between {rel.names[0]} and {rel.names[1]} per year",
         ),
+        "months": charts.monthly_bars(
+            rel.per_month,
+            max_months=60,
+            href=lambda month: _list_url("meeting_list", relations.month_params(base, month)),
+            chart_id="months",
+        ),
         "network": charts.who_met_whom(
             left,
             right,

@@ -7,12 +7,13 @@ officials' pairs of the who-met-whom table, the latest agreements and statements
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, TruncMonth
 
 from .countries import country_choices, country_name
 from .models import Agreement, Meeting, Participation, Statement, visible_via
@@ -59,6 +60,7 @@ class Relations:
     meetings: int
     undated: int
     per_year: list[tuple[int, int]]
+    per_month: list[tuple[Any, int]]
     sides: list[tuple[str, str, list[Ranked]]]
     met: list[tuple[Ranked, Ranked, int]]
     agreements: list[Agreement]
@@ -84,6 +86,29 @@ def _per_year(meetings: QuerySet) -> tuple[list[tuple[int, int]], int]:
         else:
             per_year.append((row["year"], row["n"]))
     return sorted(per_year), undated
+
+
+def per_month_of(meetings: QuerySet) -> list[tuple[Any, int]]:
+    """(first day of the month, meetings) for every month that has one."""
+    rows = (
+        meetings.exclude(start_date=None)
+        .order_by()
+        .annotate(month=TruncMonth("start_date"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    return [(row["month"], row["n"]) for row in rows]
+
+
+def month_params(base: dict[str, Any], month: Any) -> dict[str, Any]:
+    """The list query of one month's meetings."""
+    last = calendar.monthrange(month.year, month.month)[1]
+    return {
+        **base,
+        "date_after": f"{month:%Y-%m}-01",
+        "date_before": f"{month:%Y-%m}-{last:02d}",
+    }
 
 
 def _ranked_officials(meeting_ids: QuerySet, code: str, limit: int) -> list[Ranked]:
@@ -129,6 +154,7 @@ def relations(one: str, other: str) -> Relations:
     meetings = _pair_meetings(*codes)
     ids = meetings.values("pk")
     per_year, undated = _per_year(meetings)
+    per_month = per_month_of(meetings)
     sides_ranked = [_ranked_officials(ids, code, TOP_OFFICIALS) for code in codes]
     met = _who_met_whom(ids, *sides_ranked)
     agreements = list(
@@ -160,6 +186,7 @@ def relations(one: str, other: str) -> Relations:
         meetings=total,
         undated=undated,
         per_year=per_year,
+        per_month=per_month,
         sides=[
             (code, name, ranked)
             for code, name, ranked in zip(codes, names, sides_ranked, strict=True)

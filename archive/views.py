@@ -76,7 +76,20 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "counts": counts,
             "latest": [(m, tables.meeting_when(m)) for m in latest],
-            "chart": charts.monthly_bars(per_month),
+            "years_chart": charts.yearly_bars(
+                _years_of(per_month),
+                href=lambda year: (
+                    reverse("archive:meeting_list") + querystring(QueryDict(), **year["params"])
+                ),
+                title="Meetings per year, the whole archive",
+            ),
+            "chart": charts.monthly_bars(
+                per_month,
+                href=lambda month: (
+                    reverse("archive:meeting_list")
+                    + querystring(QueryDict(), **relations.month_params({}, month))
+                ),
+            ),
             "pairs": [
                 (reverse("archive:relations", args=[slug]), one, other, n)
                 for slug, one, other, n in pairs
@@ -272,6 +285,14 @@ def _undated_left_out(kind: str, params: QueryDict, listing: selectors.Listing) 
     one = count.value == 1 and not count.more
     what = "meeting without a known date is" if one else "meetings without a known date are"
     return f"{str(count).capitalize()} {what} in no date range: remove the dates to see them."
+
+
+def _years_of(per_month: list[tuple[Any, int]]) -> list[dict[str, Any]]:
+    """Meetings per year (with the list query of each year) from meetings per month."""
+    totals: dict[int, int] = {}
+    for month, n in per_month:
+        totals[month.year] = totals.get(month.year, 0) + n
+    return relations.year_links({}, sorted(totals.items()))
 
 
 def _page_size(value: str | None) -> tuple[int, str]:

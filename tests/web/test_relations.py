@@ -122,3 +122,19 @@ def test_the_home_page_links_the_busiest_pairs(client):
     _relations()
     body = client.get("/").content.decode()
     assert 'href="/relations/iq-ir/"' in body
+
+
+def test_month_bars_of_a_pair_and_the_homes_year_bars_are_links(client):
+    _relations()
+    body = client.get("/relations/iq-ir/").content.decode()
+    assert re.search(
+        r'<a href="/meetings/\?country=IQ&amp;country=IR&amp;date_after=2024-01-01&amp;'
+        r'date_before=2024-01-31" aria-label="January 2024: 1 meeting">',
+        body,
+    )
+    home = client.get("/").content.decode()
+    assert re.search(
+        r'<a href="/meetings/\?date_after=2022-01-01&amp;date_before=2022-12-31" '
+        r'aria-label="2022: 1 meeting">',
+        home,
+    )

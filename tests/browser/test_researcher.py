@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 import pytest
+
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.browser
 
@@ -106,6 +109,23 @@ def test_from_a_meeting_to_the_relations_of_its_two_countries(
     with open(info.value.path(), encoding="utf-8") as handle:
         rows = list(csv.DictReader(io.StringIO(handle.read())))
     assert [int(r["id"]) for r in rows] == [archive.meeting.pk] and shown == 1
+
+    # With more meetings than a page holds: forward and back give the same rows.
+    for day in range(1, 31):
+        make_meeting(
+            country_a="IQ",
+            country_b="IR",
+            city="Baghdad",
+            start_date=datetime.date(year, 4, day),
+            officials=[archive.araji],
+        )
+    page.goto(page.url + "&size=25")
+    first = page.locator("table.records tbody tr").all_inner_texts()
+    assert len(first) == 25 and "Rows 1–25 of 31" in page.locator(".pager").inner_text()
+    page.get_by_role("link", name="Next page").click()
+    assert "Rows 26–31 of 31" in page.locator(".pager").inner_text()
+    page.get_by_role("link", name="Previous page").click()
+    assert page.locator("table.records tbody tr").all_inner_texts() == first
 
     page.goto(live_server.url + "/countries/iq/")
     partners = page.locator("#partners + ol").inner_text()

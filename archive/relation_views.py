@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from . import charts, relations, search
 from .models import Official
+from .result_cache import ResultCache
 
 
 def _list_url(name: str, params: dict) -> str:
@@ -36,7 +37,9 @@ def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
     slug = relations.pair_slug(one, other)
     if pair != slug:
         return HttpResponsePermanentRedirect(reverse("archive:relations", args=[slug]))
-    rel = relations.relations(one, other)
+    # Cached until the records change (the archive's version is in the key), as counts and
+    # facets are: the page aggregates every meeting of the pair, and is read far more often.
+    rel = ResultCache().get_or_compute("relations", [slug], lambda: relations.relations(one, other))
     if not rel.meetings and not rel.counts["agreements"]:
         raise Http404(f"The archive holds no meeting between {rel.names[0]} and {rel.names[1]}.")
     base = {"country": list(rel.codes)}
@@ -104,7 +107,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(reverse("archive:country", args=[code.lower()]))
     if not relations.known_country(code.upper()):
         raise Http404("Unknown country code.")
-    page = relations.country_page(code)
+    page = ResultCache().get_or_compute("country", [code], lambda: relations.country_page(code))
     if not page.meetings and not page.agreements:
         raise Http404(f"The archive holds no meeting of {page.name}.")
     base = {"country": [page.code]}

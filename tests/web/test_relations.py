@@ -138,3 +138,12 @@ def test_month_bars_of_a_pair_and_the_homes_year_bars_are_links(client):
         r'aria-label="2022: 1 meeting">',
         home,
     )
+
+
+def test_the_pages_are_cached_until_the_records_change(client):
+    _relations()
+    first = _queries(client, "/relations/iq-ir/")
+    assert _queries(client, "/relations/iq-ir/") < first  # the figures come from the cache
+    assert "2 meetings" in client.get("/relations/iq-ir/").content.decode()
+    make_meeting(country_a="IR", country_b="IQ", start_date=datetime.date(2025, 5, 5))
+    assert "3 meetings" in client.get("/relations/iq-ir/").content.decode()

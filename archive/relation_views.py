@@ -24,29 +24,12 @@ def _list_url(name: str, params: dict) -> str:
     return reverse(f"archive:{name}") + "?" + urlencode(params, doseq=True)
 
 
-@require_safe
-def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
-    """Meetings per year (bars link to the year's list), the officials of each side, who
-    met whom, agreements and the latest statements of two countries."""
-    codes = pair.split("-")
-    if len(codes) != 2 or not all(len(c) == 2 and c.isalpha() for c in codes):
-        raise Http404("A relations address names two countries: /relations/ir-iq/.")
-    one, other = (c.upper() for c in codes)
-    if one == other or not (relations.known_country(one) and relations.known_country(other)):
-        raise Http404("Unknown country, or the same country twice.")
-    slug = relations.pair_slug(one, other)
-    if pair != slug:
-        return HttpResponsePermanentRedirect(reverse("archive:relations", args=[slug]))
-    # Cached until the records change (the archive's version is in the key), as counts and
-    # facets are: the page aggregates every meeting of the pair, and is read far more often.
-    rel = ResultCache().get_or_compute("relations", [slug], lambda: relations.relations(one, other))
-    if not rel.meetings and not rel.counts["agreements"]:
-        raise Http404(f"The archive holds no meeting between {rel.names[0]} and {rel.names[1]}.")
+def _relations_and_drawings(one: str, other: str) -> tuple[relations.Relations, dict]:
+    """The relations of two countries and their three drawings (years, months, network)."""
+    rel = relations.relations(one, other)
     base = {"country": list(rel.codes)}
     left, right = relations.network_officials(rel)
-    context = {
-        "rel": rel,
-        "title": f"{rel.names[0]} and {rel.names[1]}",
+    drawings = {
         "chart": charts.yearly_bars(
             relations.year_links(base, rel.per_year),
             href=lambda year: _list_url("meeting_list", year["params"]),
@@ -64,7 +47,40 @@ def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
             rel.met,
             href=lambda official: reverse("archive:official_detail", args=[official.id]),
             title=f"Who met whom: officials of {rel.names[0]} and {rel.names[1]}",
-        ),
+        )
+        if rel.met
+        else "",
+    }
+    return rel, drawings
+
+
+@require_safe
+def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
+    """Meetings per year (bars link to the year's list), the officials of each side, who
+    met whom, agreements and the latest statements of two countries."""
+    codes = pair.split("-")
+    if len(codes) != 2 or not all(len(c) == 2 and c.isalpha() for c in codes):
+        raise Http404("A relations address names two countries: /relations/ir-iq/.")
+    one, other = (c.upper() for c in codes)
+    if one == other or not (relations.known_country(one) and relations.known_country(other)):
+        raise Http404("Unknown country, or the same country twice.")
+    slug = relations.pair_slug(one, other)
+    if pair != slug:
+        return HttpResponsePermanentRedirect(reverse("archive:relations", args=[slug]))
+    # Cached until the records change (the archive's version is in the key), as counts and
+    # facets are: the page aggregates every meeting of the pair, and is read far more often.
+    # The drawings are kept with the figures: laying out the network loads networkx and
+    # numpy, which a worker should not pay for on a visitor's request.
+    rel, drawings = ResultCache().get_or_compute(
+        "relations", [slug], lambda: _relations_and_drawings(one, other)
+    )
+    if not rel.meetings and not rel.counts["agreements"]:
+        raise Http404(f"The archive holds no meeting between {rel.names[0]} and {rel.names[1]}.")
+    base = {"country": list(rel.codes)}
+    context = {
+        "rel": rel,
+        "title": f"{rel.names[0]} and {rel.names[1]}",
+        **drawings,
         "links": {
             "meetings": _list_url("meeting_list", base),
             "statements": _list_url("statement_list", base),

@@ -24,6 +24,12 @@ def _list_url(name: str, params: dict) -> str:
     return reverse(f"archive:{name}") + "?" + urlencode(params, doseq=True)
 
 
+# The name of the cached page parts; a new name whenever their shape changes, so a cache
+# written by the previous version of the code is never read as this one's.
+RELATIONS_CACHE = "relations-page-2"
+COUNTRY_CACHE = "country-page-1"
+
+
 def _relations_and_drawings(one: str, other: str) -> tuple[relations.Relations, dict]:
     """The relations of two countries and their three drawings (years, months, network)."""
     rel = relations.relations(one, other)
@@ -72,7 +78,7 @@ def relations_page(request: HttpRequest, pair: str) -> HttpResponse:
     # The drawings are kept with the figures: laying out the network loads networkx and
     # numpy, which a worker should not pay for on a visitor's request.
     rel, drawings = ResultCache().get_or_compute(
-        "relations", [slug], lambda: _relations_and_drawings(one, other)
+        RELATIONS_CACHE, [slug], lambda: _relations_and_drawings(one, other)
     )
     if not rel.meetings and not rel.counts["agreements"]:
         raise Http404(f"The archive holds no meeting between {rel.names[0]} and {rel.names[1]}.")
@@ -123,7 +129,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(reverse("archive:country", args=[code.lower()]))
     if not relations.known_country(code.upper()):
         raise Http404("Unknown country code.")
-    page = ResultCache().get_or_compute("country", [code], lambda: relations.country_page(code))
+    page = ResultCache().get_or_compute(COUNTRY_CACHE, [code], lambda: relations.country_page(code))
     if not page.meetings and not page.agreements:
         raise Http404(f"The archive holds no meeting of {page.name}.")
     base = {"country": [page.code]}

@@ -36,6 +36,8 @@ MEETING_WORDS = (
     *("gathering", "summit", "conference", "discussions", "consultations", "conferred"),
     *("welcomed", "sat down", "co-chaired", "chaired", "session", "courtesy call", "called on"),
     *("sidelines", "audience"),
+    # who else was at the table: "They were joined by …", "also attended by …"
+    *("joined by", "accompanied by", "attended by", "also attended", "also took part"),
 )
 _CUE = cues.WordsPattern(MEETING_WORDS)
 _OTHER_EVENT_BEFORE = re.compile(

@@ -165,3 +165,17 @@ def test_the_two_sides_talks_date_the_meeting_before_an_audience():
     )
     (meeting,) = extract(read_text(text, file_name="js.txt")).meetings
     assert meeting.start.iso == "2025-01-21"
+
+
+def test_who_joined_the_talks_takes_part_in_the_meeting_of_several():
+    text = (
+        "published: 2025-10-15\n\nTUNIS, Oct 13 - Italian Defence Minister Lorenzo Bertolazzi "
+        "held talks in Tunis on Monday with Tunisian Defence Minister Imed Ben Romdhane. They "
+        "were joined by Italy's Chief of Defence Staff, Admiral Giancarlo Verrusio.\n\n"
+        "On Wednesday, Bertolazzi met Tunisian Interior Minister Moncef Gharbi in Sfax.\n"
+    )
+    extraction = extract(read_text(text, file_name="joined.txt"))
+    names = {p.key: p.name for p in extraction.people}
+    tunis, sfax = extraction.meetings
+    assert "Giancarlo Verrusio" in {names[p.person_key] for p in tunis.participants}
+    assert "Giancarlo Verrusio" not in {names[p.person_key] for p in sfax.participants}

@@ -27,7 +27,7 @@ def _list_url(name: str, params: dict) -> str:
 # The name of the cached page parts; a new name whenever their shape changes, so a cache
 # written by the previous version of the code is never read as this one's.
 RELATIONS_CACHE = "relations-page-2"
-COUNTRY_CACHE = "country-page-1"
+COUNTRY_CACHE = "country-page-2"
 
 
 def _relations_and_drawings(one: str, other: str) -> tuple[relations.Relations, dict]:
@@ -142,8 +142,13 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
             title=f"Meetings of {page.name} per year",
         ),
         "partners": [
-            (name, n, reverse("archive:relations", args=[relations.pair_slug(page.code, other)]))
-            for other, name, n in page.partners
+            (
+                name,
+                n,
+                years,
+                reverse("archive:relations", args=[relations.pair_slug(page.code, other)]),
+            )
+            for other, name, n, years in page.partners
         ],
         "links": {
             "meetings": _list_url("meeting_list", base),

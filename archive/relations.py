@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear, TruncMonth
 
 from .countries import country_choices, country_name
@@ -206,7 +206,7 @@ class CountryPage:
     name: str
     meetings: int
     per_year: list[tuple[int, int]]
-    partners: list[tuple[str, str, int]]
+    partners: list[tuple[str, str, int, str]]  # code, name, meetings, years ("2019–2025")
     officials: list[Ranked]
     agreements: list[Agreement]
 
@@ -217,29 +217,44 @@ def country_page(code: str) -> CountryPage:
     meetings = Meeting.objects.visible().with_country(code)
     per_year, undated = _per_year(meetings)
     partners: Counter[str] = Counter()
+    spans: dict[str, tuple[Any, Any]] = {}
     for side, other in (("country_a", "country_b"), ("country_b", "country_a")):
         rows = (
             meetings.filter(**{side: code})
             .exclude(**{other: ""})
             .order_by()
             .values(other)
-            .annotate(n=Count("id"))
+            .annotate(n=Count("id"), first=Min("start_date"), last=Max("start_date"))
         )
         for row in rows:
             if row[other] and row[other] != code:
                 partners[row[other]] += row["n"]
+                first, last = spans.get(row[other], (None, None))
+                dates = [d for d in (first, row["first"]) if d]
+                ends = [d for d in (last, row["last"]) if d]
+                spans[row[other]] = (min(dates, default=None), max(ends, default=None))
     ranked = sorted(partners.items(), key=lambda kv: (-kv[1], country_name(kv[0])))
     return CountryPage(
         code=code,
         name=country_name(code),
         meetings=sum(n for _, n in per_year) + undated,
         per_year=per_year,
-        partners=[(c, country_name(c), n) for c, n in ranked[:TOP_PARTNERS]],
+        partners=[
+            (c, country_name(c), n, _years(*spans.get(c, (None, None))))
+            for c, n in ranked[:TOP_PARTNERS]
+        ],
         officials=_ranked_officials(meetings.values("pk"), code, TOP_OFFICIALS * 2),
         agreements=list(
             Agreement.objects.visible().with_party(code).order_by("-signed_date", "-id")[:20]
         ),
     )
+
+
+def _years(first: Any, last: Any) -> str:
+    """ "2019–2025", "2024", or '' when no meeting with the partner has a known date."""
+    if first is None or last is None:
+        return ""
+    return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
 
 
 def busiest_pairs(limit: int = 10) -> list[tuple[str, str, str, int]]:

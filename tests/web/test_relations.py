@@ -94,6 +94,7 @@ def test_the_country_page_ranks_partners_and_links_their_relations(client):
     partners = body.split('id="partners"')[1].split("</section>")[0]
     assert partners.index("Iraq") < partners.index("Japan")
     assert 'href="/relations/iq-ir/"' in partners and 'href="/relations/ir-jp/"' in partners
+    assert "(2 meetings, 2022–2024)" in partners  # how long the relation has run
     assert client.get("/countries/IR/").status_code == 301
 
 

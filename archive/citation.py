@@ -25,9 +25,6 @@ FORMATS = {
 }
 
 
-human_date = plain_date  # the site's one date style (prose_dates)
-
-
 @dataclass
 class Citation:
     """The parts of a citation of one archive record."""
@@ -46,7 +43,7 @@ class Citation:
         parts = []
         for article in self.sources:
             who = article.outlet or str(article)
-            when = f", {human_date(article.published)}" if article.published else ""
+            when = f", {plain_date(article.published)}" if article.published else ""
             parts.append(f"{who}{when}")
         return "; ".join(parts)
 
@@ -54,10 +51,10 @@ class Citation:
     def text(self) -> str:
         """The citation as one sentence, in the Chicago style for a web page."""
         dated = self.modified or self.published
-        when = f" Last modified {human_date(dated)}." if dated else ""
+        when = f" Last modified {plain_date(dated)}." if dated else ""
         sources = f" Based on: {self.source_text}." if self.sources else ""
         return (
-            f"“{self.title}.” {ARCHIVE_NAME}.{when} Accessed {human_date(self.accessed)}. "
+            f"“{self.title}.” {ARCHIVE_NAME}.{when} Accessed {plain_date(self.accessed)}. "
             f"{self.url}.{sources}"
         )
 

@@ -37,20 +37,17 @@ from .widgets import CountryPairWidget, LongSelect
 Q_MAX = search.MAX_QUERY_CHARS
 
 
-human_date = plain_date  # the site's one date style (prose_dates)
-
-
 def _period(value: Any) -> str:
     """Return 'since X', 'until Y' or 'between X and Y' for a date range; '' when open."""
     if not value:
         return ""
     start, stop = value.start, value.stop
     if start and stop:
-        return f"between {human_date(start)} and {human_date(stop)}"
+        return f"between {plain_date(start)} and {plain_date(stop)}"
     if start:
-        return f"since {human_date(start)}"
+        return f"since {plain_date(start)}"
     if stop:
-        return f"until {human_date(stop)}"
+        return f"until {plain_date(stop)}"
     return ""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.db.models import Count, Max, Min, Q, QuerySet
@@ -27,7 +28,12 @@ TOP_PARTNERS = 25  # partners on a country's page
 
 def known_country(code: str) -> bool:
     """Whether a code is a country the archive's filters know."""
-    return code in {key for key, _ in country_choices()}
+    return code in _country_codes()
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(key for key, _ in country_choices())
 
 
 def canonical_pair(one: str, other: str) -> tuple[str, str]:

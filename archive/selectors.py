@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, prefetch_related_objects
-from django.db.models.functions import TruncMonth
 
 from . import filters, search
 from .countries import country_name
@@ -31,6 +30,7 @@ from .models import (
     visible_via,
 )
 from .pagination import order
+from .relations import per_month_of
 
 VISIBLE = ~Q(status=ReviewStatus.REJECTED)
 
@@ -279,15 +279,7 @@ def latest_meetings(*, limit: int = 5) -> list[Meeting]:
 
 def meetings_per_month() -> list[tuple[Any, int]]:
     """Return (first day of month, number of visible meetings) for every month that has one."""
-    rows = (
-        Meeting.objects.visible()
-        .exclude(start_date=None)
-        .annotate(month=TruncMonth("start_date"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .order_by("month")
-    )
-    return [(row["month"], row["n"]) for row in rows]
+    return per_month_of(Meeting.objects.visible())
 
 
 def merged_into(model_name: str, pk: int) -> int | None:

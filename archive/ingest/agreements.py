@@ -37,7 +37,7 @@ from .types import (
     Span,
     StageResult,
 )
-from .zones import plain, reference_at
+from .zones import LIST_ITEM, line_start, plain, reference_at
 
 STRONG_NOUNS = frozenset(
     [
@@ -311,9 +311,8 @@ def extract_agreements(
     intro: tuple[Sentence, re.Match] | None = None
     last_paragraph = -1
     for sentence in sentences:
-        line_start = document.text.rfind("\n", 0, sentence.span.start) + 1
-        line = document.text[line_start : document.text.find("\n", line_start) % (1 << 62)]
-        item = _LIST_ITEM.match(line) or "|" in line  # a list item, or a row of a table
+        line = document.text[line_start(document.text, sentence.span.start) : sentence.span.end]
+        item = LIST_ITEM.match(line) or "|" in line  # a list item, or a row of a table
         if intro is not None and not (item and sentence.paragraph <= last_paragraph + 2):
             intro = None
         last_paragraph = sentence.paragraph
@@ -390,10 +389,6 @@ def _rejection_start(rejection: Rejected) -> int:
 
 # Determiners that say no agreement is meant ("no new agreement", "neither agreement").
 _NEGATING = frozenset(["no", "any", "every", "each", "neither"])
-
-
-# A line that is an item of a list: a dash or bullet, or a number or letter and a stop.
-_LIST_ITEM = re.compile(r"\s*(?:[-–•*▪●○□]|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 
 
 def _meeting_of(

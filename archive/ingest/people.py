@@ -1008,7 +1008,8 @@ def extract_people(
     groups = _group(candidates, set())
     _place_word_surnames(sentences, groups)
     civil = [g for g in groups if _of_civil_society(g)]
-    groups = [g for g in groups if not _of_civil_society(g)]
+    if civil:
+        groups = [g for g in groups if g not in civil]
     # A name that the article also gives a title or rank is a person, whatever cue said outlet.
     person_words = {cues.fold(t) for g in groups for t in g.full.name_tokens}
     outlets = {o for o in outlets if not {cues.fold(w) for w in o.split()} <= person_words}

@@ -13,11 +13,13 @@ line is matched a bounded number of times by patterns without nested quantifiers
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from . import lexicon
 from .dates import find_dates, parse_date
@@ -560,9 +562,11 @@ def _top_line_kind(
     return HEADLINE
 
 
+# The mark that opens an item of a list: a dash or bullet, or a number or letter and a stop.
+LIST_ITEM = re.compile(r"\s*(?:[-–•*▪●○□]|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 # An item of a list that goes on a sentence ("including:" / "- an Agreement on …;"): the
-# word after the bullet is in lower case, as no heading's is.
-_LIST_ITEM_IN_PROSE = re.compile(r"\s*(?:[-–•*▪●○□]|\(?(?:\d{1,2}|[a-z])[.)])\s+[a-z]")
+# word after the mark is in lower case, as no heading's is.
+_LIST_ITEM_IN_PROSE = re.compile(LIST_ITEM.pattern + "[a-z]")
 
 
 def _body_line_kind(line: _Line, lines: list[_Line], number: int) -> str:
@@ -752,6 +756,33 @@ _BLOCK_HEADER = re.compile(
     r"^[ \t]*(?:UPDATE[SD]?|Update|Original post|Earlier|Posted)\b[^\n]{0,60}$", re.MULTILINE
 )
 LIVE_BLOCK_REACH = 4000  # how far back a block's header may stand
+LINE_REACH = 300  # how far back the start of a sentence's line is looked for
+
+
+def line_start(text: str, position: int) -> int:
+    """Where the line of `position` starts, looked for only LINE_REACH characters back (a
+    text without line breaks must not make every sentence scan to its beginning): a line
+    longer than that starts, for this purpose, at the position itself."""
+    found = text.rfind("\n", max(0, position - LINE_REACH), position)
+    if found >= 0:
+        return found + 1
+    return 0 if position <= LINE_REACH else position
+
+
+@lru_cache(maxsize=8)
+def _block_days(text: str, reference: date) -> tuple[tuple[int, ...], tuple[date | None, ...]]:
+    """Where each live-page block header ends and the day it gives (None for none), found
+    once per text (Python keeps a string's hash, so the cache lookup is cheap)."""
+    ends, days = [], []
+    for header in _BLOCK_HEADER.finditer(text):
+        day = None
+        for mention in find_dates(text, header.start(), header.end(), published=reference):
+            if mention.start.value is not None and mention.start.precision == "day":
+                day = mention.start.value
+                break
+        ends.append(header.end())
+        days.append(day)
+    return tuple(ends), tuple(days)
 
 
 def reference_at(document: Document, position: int) -> date | None:
@@ -760,18 +791,15 @@ def reference_at(document: Document, position: int) -> date | None:
     morning"); in a paragraph an update added ("UPDATE, 15:40 GMT: … met … on Wednesday"),
     the day of the update that the story's header gives ("Updated: 15 October 2025")."""
     text = document.text
-    line_start = text.rfind("\n", 0, position) + 1
-    headers = list(_BLOCK_HEADER.finditer(text, max(0, line_start - LIVE_BLOCK_REACH), line_start))
-    if headers and document.reference_date is not None:
-        header = headers[-1]
-        for mention in find_dates(
-            text, header.start(), header.end(), published=document.reference_date
-        ):
-            if mention.start.value is not None and mention.start.precision == "day":
-                return mention.start.value
-    if not _UPDATE_PARAGRAPH.match(text, line_start, line_start + 60):
+    start = line_start(text, position)
+    if document.reference_date is not None:
+        ends, days = _block_days(text, document.reference_date)
+        index = bisect.bisect_right(ends, start) - 1
+        if index >= 0 and start - ends[index] <= LIVE_BLOCK_REACH and days[index]:
+            return days[index]
+    if not _UPDATE_PARAGRAPH.match(text, start, start + 60):
         return document.reference_date
-    head = document.text[: min(len(document.text), 3000)]
+    head = text[: min(len(text), 3000)]
     for match in _UPDATED_DATE.finditer(head):
         point = parse_date(match.group("rest"))
         if point is not None and point.precision == "day" and point.value is not None:
